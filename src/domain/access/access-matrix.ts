@@ -1,0 +1,98 @@
+/**
+ * The access matrix as data (ADR 0004): for each permission, the roles that grant it and the relations to the
+ * object that grant it. Relations are checked per object and per date; roles only while their grant is in force.
+ * Health (stress check) and whistleblowing permissions never list hr_admin or system_admin: those walls are legal.
+ */
+import type { Role } from './roles.js';
+
+export const relations = ['self', 'unit-head', 'evaluator', 'confirmer'] as const;
+/** How the actor stands to the object: it is theirs, they head its unit, they evaluate or confirm its owner. */
+export type Relation = (typeof relations)[number];
+
+export type PermissionRule = {
+  /** one line saying what the permission allows */
+  description: string;
+  roles: readonly Role[];
+  relations: readonly Relation[];
+  /** reads of this permission are written to the audit log */
+  isAuditedRead?: boolean;
+};
+
+export const accessMatrix = {
+  'org.units.careers': {
+    description: "a unit's members with their careers (各課の在籍職員の経歴の見える化)",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['unit-head'],
+  },
+  'org.staff.list': {
+    description: 'search the staff directory (unit heads see the members of the units they head)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['unit-head'],
+  },
+  'org.staff.read': {
+    description: "a staff member's profile: assignment, career, qualifications",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['self', 'unit-head', 'evaluator', 'confirmer'],
+  },
+  'org.staff.read-protected': {
+    description: "a profile's protected fields (birth date, sex)",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['self'],
+    isAuditedRead: true,
+  },
+  'org.staff.update': {
+    description: 'edit a staff record',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'org.import': {
+    description: 'upload, preview and commit staff and assignment CSV files',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'org.export': {
+    description: 'export staff and assignments to CSV or Excel (includes protected fields)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  'org.relations.read': {
+    description: 'evaluator and confirmer relations',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['self', 'unit-head'],
+  },
+  'org.relations.manage': {
+    description: 'derive relations from the organisation and set manual overrides',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'access.accounts.read': {
+    description: 'list accounts and their role grants',
+    roles: ['hr_admin', 'system_admin'],
+    relations: [],
+  },
+  'access.accounts.manage': {
+    description: 'create, disable and enable accounts, reset passwords, grant and revoke roles',
+    roles: ['hr_admin', 'system_admin'],
+    relations: [],
+  },
+  'access.audit.read': {
+    description: 'search the audit log',
+    roles: ['auditor'],
+    relations: [],
+  },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof accessMatrix;
+
+export type AccessDecision = { allowed: true; via: string } | { allowed: false };
+
+/** Pure decision: roles in force today, and the relations the actor has to this object today. */
+export function decideAccess(permission: Permission, roles: readonly Role[], relationsToObject: ReadonlySet<Relation>): AccessDecision {
+  const rule: PermissionRule = accessMatrix[permission];
+  const role = rule.roles.find((r) => roles.includes(r));
+  if (role) return { allowed: true, via: `role:${role}` };
+  const relation = rule.relations.find((r) => relationsToObject.has(r));
+  if (relation) return { allowed: true, via: `relation:${relation}` };
+  return { allowed: false };
+}

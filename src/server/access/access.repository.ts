@@ -1,0 +1,70 @@
+/** Facts the access layer needs from the database: live role grants and the actor's relations to an object today. */
+import { and, eq, isNull, or, gte, lte, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/client.js';
+import { roleGrants } from '../db/schema/access.js';
+import type { Role } from '../../domain/access/roles.js';
+
+export async function listRolesInForce(exec: Executor, accountId: number, date: string): Promise<Role[]> {
+  const rows = await exec
+    .select({ role: roleGrants.role })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.accountId, accountId), lte(roleGrants.startsOn, date), or(isNull(roleGrants.endsOn), gte(roleGrants.endsOn, date))));
+  return [...new Set(rows.map((r) => r.role as Role))].sort();
+}
+
+/** Units (and all their descendants) headed on `date` by the staff member, by regular assignment at a head level. */
+const headedUnitsCte = (staffId: number, date: string, headLevels: readonly string[]) => sql`
+  with recursive live_units as (
+    select unit_id, parent_unit_id from org_unit_versions
+    where starts_on <= ${date} and (ends_on is null or ends_on >= ${date})
+  ),
+  headed(unit_id) as (
+    select a.unit_id from assignments a join positions p on p.id = a.position_id
+    where a.staff_id = ${staffId} and a.kind = 'regular'
+      and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+      and p.level in (${sql.join(headLevels.map((l) => sql`${l}`), sql`, `)})
+    union
+    select u.unit_id from live_units u join headed h on u.parent_unit_id = h.unit_id
+  )`;
+
+export async function isUnitHeadOfAny(exec: Executor, staffId: number, date: string, headLevels: readonly string[]): Promise<boolean> {
+  const r = await queryRows(exec, sql`${headedUnitsCte(staffId, date, headLevels)} select 1 from headed limit 1`);
+  return r.length > 0;
+}
+
+export async function listUnitsHeadedBy(exec: Executor, staffId: number, date: string, headLevels: readonly string[]): Promise<number[]> {
+  const r = await queryRows<{ unit_id: number }>(exec, sql`${headedUnitsCte(staffId, date, headLevels)} select distinct unit_id from headed`);
+  return r.map((row) => Number(row.unit_id));
+}
+
+export async function isUnitHeadOfUnit(exec: Executor, staffId: number, unitId: number, date: string, headLevels: readonly string[]) {
+  const r = await queryRows(exec, sql`${headedUnitsCte(staffId, date, headLevels)} select 1 from headed where unit_id = ${unitId} limit 1`);
+  return r.length > 0;
+}
+
+export async function isUnitHeadOfStaff(exec: Executor, headStaffId: number, subjectStaffId: number, date: string, headLevels: readonly string[]) {
+  const r = await queryRows(exec, sql`${headedUnitsCte(headStaffId, date, headLevels)}
+    select 1 from assignments a join headed h on h.unit_id = a.unit_id
+    where a.staff_id = ${subjectStaffId} and a.staff_id <> ${headStaffId}
+      and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date}) limit 1`);
+  return r.length > 0;
+}
+
+/** evaluator / confirmer relations of holder over subject in force on `date` (manual rows win over rule rows). */
+export async function listRelationKindsBetween(exec: Executor, holderStaffId: number, subjectStaffId: number, date: string) {
+  const r = await queryRows<{ kind: 'evaluator' | 'confirmer' }>(exec, sql`
+    select distinct r.kind from staff_relations r
+    where r.holder_staff_id = ${holderStaffId} and r.subject_staff_id = ${subjectStaffId}
+      and r.starts_on <= ${date} and (r.ends_on is null or r.ends_on >= ${date})
+      and (r.source = 'manual' or not exists (
+        select 1 from staff_relations m where m.source = 'manual' and m.subject_staff_id = r.subject_staff_id
+          and m.kind = r.kind and m.starts_on <= ${date} and (m.ends_on is null or m.ends_on >= ${date})))`);
+  return r.map((row) => row.kind);
+}
+
+/** Holds any evaluator or confirmer relation in force on `date` — part of "personnel authority over examinees". */
+export async function isRelationHolder(exec: Executor, staffId: number, date: string): Promise<boolean> {
+  const r = await queryRows(exec, sql`select 1 from staff_relations where holder_staff_id = ${staffId}
+    and starts_on <= ${date} and (ends_on is null or ends_on >= ${date}) limit 1`);
+  return r.length > 0;
+}

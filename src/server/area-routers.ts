@@ -1,0 +1,16 @@
+/** The business areas' routers and where they are mounted. New areas register here. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './http/context.js';
+import { orgRoutes } from './org/org.routes.js';
+import { staffRoutes } from './org/staff.routes.js';
+import { relationsRoutes } from './org/relations.routes.js';
+import { importRoutes } from './org/import.routes.js';
+import { exportRoutes } from './org/export.routes.js';
+
+export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
+  ['/api/org', orgRoutes],
+  ['/api/staff', staffRoutes],
+  ['/api/relations', relationsRoutes],
+  ['/api/imports', importRoutes],
+  ['/api/exports', exportRoutes],
+];

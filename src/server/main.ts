@@ -1,0 +1,41 @@
+/** Boot: validate config, open the database (PGlite by default), migrate, seed the demo city once, serve. */
+import { serve } from '@hono/node-server';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { createApp } from './app.js';
+import { ensureDemoCity } from './db/seeds/ensure-demo.js';
+import { demoAccounts } from './db/seeds/demo-accounts.js';
+import { tokyoDate } from './http/context.js';
+
+async function main() {
+  const config = loadConfig();
+  const database = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.JINZAI_DATA_DIR });
+  await database.migrate();
+  const clock = () => new Date();
+  if (config.JINZAI_SEED_DEMO) {
+    const seeded = await ensureDemoCity(database, { staffCount: config.JINZAI_DEMO_STAFF, seed: config.JINZAI_DEMO_SEED, today: tokyoDate(clock()) });
+    if (seeded) console.log(`デモ自治体を作成しました (職員 ${seeded.staff} 人, 配属 ${seeded.assignments} 件)`);
+  }
+  const app = createApp({ database, config, clock });
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
+    console.log(`\nJinzai is running: ${url}`);
+    console.log(`database: ${database.engine === 'pglite' ? `embedded PGlite (${config.JINZAI_DATA_DIR})` : 'PostgreSQL (DATABASE_URL)'}`);
+    if (config.JINZAI_SEED_DEMO) {
+      console.log('\nデモ用ログイン (架空のデータです):');
+      for (const a of demoAccounts) console.log(`  ${a.roleLabel.padEnd(24, '　')} 職員番号 ${a.employeeNumber}  パスワード ${a.password}`);
+    }
+    console.log(`\nAPI: ${url}api/docs`);
+  });
+  const shutdown = () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

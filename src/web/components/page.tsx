@@ -1,0 +1,65 @@
+/** Page scaffolding shared by every screen: the title, the one h1, loading and error states. */
+import { useEffect, type ReactNode } from 'react';
+import { ApiError } from '../app/api-client.js';
+
+/** Sets the browser tab's title: "職員検索 | Jinzai". */
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} | Jinzai`;
+  }, [title]);
+}
+
+/** The page's h1 (focused after navigation by the shell, hence tabIndex -1) and the tab title. */
+export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
+  usePageTitle(title);
+  return (
+    <div className="page-heading">
+      <h1 tabIndex={-1}>{title}</h1>
+      {children ? <div className="page-heading__actions">{children}</div> : null}
+    </div>
+  );
+}
+
+/** "読み込み中…", announced politely. */
+export function Loading({ label = '読み込み中…' }: { label?: string }) {
+  return (
+    <p role="status" className="loading">
+      {label}
+    </p>
+  );
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 403 && error.code === 'access.denied') return `この画面を表示する権限がありません。${error.message === 'この画面を表示する権限がありません。' ? '' : `(${error.message})`}`;
+    return error.message;
+  }
+  if (error instanceof Error) return `予期しないエラーが発生しました: ${error.message}`;
+  return '予期しないエラーが発生しました。';
+}
+
+/** An error, announced at once (role="alert"); `title` says what failed. */
+export function ErrorAlert({ error, title, children }: { error: unknown; title?: string; children?: ReactNode }) {
+  if (!error) return null;
+  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  return (
+    <div role="alert" className="alert alert--error">
+      {title ? <p className="alert__title">{title}</p> : null}
+      <p>{messageOf(error)}</p>
+      {requestId ? <p className="alert__meta">問い合わせ番号: {requestId}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+/** A message for people without the role a screen needs (the server would refuse anyway). */
+export function Forbidden({ title }: { title: string }) {
+  return (
+    <>
+      <PageHeading title={title} />
+      <div role="alert" className="alert alert--error">
+        <p>この画面を表示する権限がありません。必要な場合は職員課にお問い合わせください。</p>
+      </div>
+    </>
+  );
+}
