@@ -75,7 +75,9 @@ describe('hostile bytes', () => {
     ['an undefined single byte (0xA0)', Buffer.concat([iconv.encode(csvText([header, staffLine()]), 'cp932'), Buffer.from([0x0d, 0x0a, 0xa0])]), 3],
     ['a lead byte cut off by the end of the file', Buffer.concat([iconv.encode(csvText([header]), 'cp932'), Buffer.from([0x0d, 0x0a, 0x82])]), 2],
     ['a lead byte with an invalid trail byte', Buffer.concat([iconv.encode(csvText([header]), 'cp932'), Buffer.from([0x0a, 0x85, 0x20])]), 2],
-    ['a UTF-8 file uploaded as Shift_JIS', Buffer.from(`${csvText([header])}\r\n𠮷`, 'utf8'), 2],
+    // Most UTF-8 Japanese decodes as CP932 mojibake without any error (職員 → 閨ｷ蜩｡), which is why
+    // 'auto' refuses to guess; 'あ' happens to end on a lead byte.
+    ['a UTF-8 file uploaded as Shift_JIS', Buffer.from('employeeNumber\r\nあ', 'utf8'), 2],
   ])('Shift_JIS: %s is refused with its line', (_label, bytes, line) => {
     expect(importStaff(bytes, 'shift_jis')).toMatchObject({ stage: 'upload', upload: { ok: false, reason: 'invalid-bytes', line } });
   });
@@ -130,7 +132,7 @@ describe('hostile structure', () => {
     ['a quote never closed after a multi-line cell', `${csvText([header, staffLine({ 職種: '事務\r\n技術' })])}\r\n"T0002`, 'unbalanced-quote', 4],
     ['text after a closing quote', `${csvText([header])}\r\n"T0001"x,試験`, 'malformed', 2],
     ['a quote inside an unquoted cell', `${csvText([header])}\r\nT0001,試"験`, 'malformed', 2],
-  ])('%s → %s at line %i', (_label, text, reason, line) => {
+  ])('%s: %j → %s at line %i', (_label, text, reason, line) => {
     expect(importStaff(utf8(text))).toMatchObject({ stage: 'upload', upload: { ok: false, reason, line } });
   });
 
@@ -195,7 +197,8 @@ describe('hostile cell contents', () => {
     ['- formula', { 名: '-2+3+cmd|\' /C calc\'!A0' }, '名', 'formula-prefix'],
     ['@ formula', { 名: '@SUM(1+1)*cmd|\' /C calc\'!A0' }, '名', 'formula-prefix'],
     ['full-width ＝ formula', { 氏: '＝1+1' }, '氏', 'formula-prefix'],
-    ['tab-prefixed formula', { 氏: '\t=1+1' }, '氏', 'control-char'],
+    ['tab-prefixed formula (the tab is trimmed, the formula stays)', { 氏: '\t=1+1' }, '氏', 'formula-prefix'],
+    ['tab inside a name', { 氏: '試\t験' }, '氏', 'control-char'],
     ['script tag', { 氏: '<script>alert(1)</script>' }, '氏', 'markup-not-allowed'],
     ['image tag', { 名: '<img src=x onerror=alert(1)>' }, '名', 'markup-not-allowed'],
     ['NUL byte', { 名: 'a\u0000b' }, '名', 'control-char'],

@@ -31,7 +31,7 @@ export function Loading({ label = '読み込み中…' }: { label?: string }) {
 
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 403 && error.code === 'access.denied') return `この画面を表示する権限がありません。${error.message === 'この画面を表示する権限がありません。' ? '' : `(${error.message})`}`;
+    if (error.status === 403 && !error.message.includes('権限')) return `この操作を行う権限がありません。(${error.message})`;
     return error.message;
   }
   if (error instanceof Error) return `予期しないエラーが発生しました: ${error.message}`;

@@ -10,7 +10,7 @@ export const municipalities = pgTable('municipalities', {
   createdAt: createdAt(),
 });
 
-/** Per-municipality settings as JSON documents keyed by name; defaults come from the policy (src/domain/org/settings.ts). */
+/** Per-municipality settings as JSON documents keyed by name; defaults come from the policy (src/domain/org/org-settings.ts). */
 export const settings = pgTable(
   'settings',
   {
