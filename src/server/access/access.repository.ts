@@ -68,3 +68,14 @@ export async function isRelationHolder(exec: Executor, staffId: number, date: st
     and starts_on <= ${date} and (ends_on is null or ends_on >= ${date}) limit 1`);
   return r.length > 0;
 }
+
+/** Units the staff member heads directly (not their descendants) on `date`, most senior position first. */
+export async function listUnitsHeadedDirectly(exec: Executor, staffId: number, date: string, headLevels: readonly string[]): Promise<number[]> {
+  const rows = await queryRows<{ unit_id: number }>(exec, sql`
+    select a.unit_id from assignments a join positions p on p.id = a.position_id
+    where a.staff_id = ${staffId} and a.kind = 'regular'
+      and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+      and p.level in (${sql.join(headLevels.map((l) => sql`${l}`), sql`, `)})
+    order by p.rank, a.unit_id`);
+  return rows.map((r) => Number(r.unit_id));
+}

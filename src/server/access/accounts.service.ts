@@ -7,7 +7,7 @@ import { checkRoleGrant, roleLabels, type Role } from '../../domain/access/roles
 import type { GrantRoleInput } from '../../domain/access/access.schemas.js';
 import { addDays } from '../../domain/common/fiscal-year.js';
 import { getOrgSettings } from '../org/settings.service.js';
-import { isRelationHolder, isUnitHeadOfAny } from './access.repository.js';
+import { isRelationHolder, isUnitHeadOfAny, listUnitsHeadedDirectly } from './access.repository.js';
 import {
   deleteRoleGrant,
   endAllSessionsOfAccount,
@@ -32,7 +32,7 @@ const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.munici
 export async function describeMe(ctx: ServiceContext) {
   const { actor } = ctx;
   const { unitHeadLevels } = await getOrgSettings(ctx.database.db, actor.municipalityId);
-  const headsUnits = actor.staffId !== null && (await isUnitHeadOfAny(ctx.database.db, actor.staffId, ctx.today, unitHeadLevels));
+  const headedUnitIds = actor.staffId === null ? [] : await listUnitsHeadedDirectly(ctx.database.db, actor.staffId, ctx.today, unitHeadLevels);
   return {
     account: {
       id: actor.accountId,
@@ -41,7 +41,8 @@ export async function describeMe(ctx: ServiceContext) {
       staffId: actor.staffId,
       roles: actor.roles,
       dateStyle: actor.dateStyle,
-      headsUnits,
+      headsUnits: headedUnitIds.length > 0,
+      headedUnitIds,
     },
     csrfToken: actor.csrfToken,
   };

@@ -22,6 +22,7 @@ const meSchema = z.object({
     roles: z.array(z.string()),
     dateStyle: z.enum(['wareki', 'seireki']),
     headsUnits: z.boolean(),
+    headedUnitIds: z.array(z.number()),
   }),
   csrfToken: z.string(),
 });

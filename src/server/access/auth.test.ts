@@ -38,7 +38,7 @@ describe('sign-in', () => {
   });
 
   it('throttles an account after the configured failures per hour, even with the right password', async () => {
-    const who = demo('auditor');
+    const who = demo('sysAdmin');
     for (let i = 0; i < 3; i++) expect((await h.loginWith(who.employeeNumber, `bad-${i}-password`)).status).toBe(401);
     const blocked = await h.loginWith(who.employeeNumber, who.password);
     expect(blocked.status).toBe(429);
@@ -174,6 +174,8 @@ describe('role grants', () => {
 
 describe('audit log', () => {
   it('records sign-ins and denials and lets the auditor search them', async () => {
+    h.setNow(base);
+    expect((await h.loginWith(demo('evaluator').employeeNumber, 'not-the-password')).status).toBe(401);
     const auditor = await h.loginAs('auditor');
     const res = await h.call(auditor, 'GET', '/api/audit?action=auth.sign-in&outcome=failed');
     const body = (await res.json()) as { total: number; items: { action: string; outcome: string }[] };

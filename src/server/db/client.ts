@@ -46,7 +46,8 @@ export function openPglite(pglite: PGlite): Database {
 
 export function createPglite(dataDir: string | undefined, loadDataDir?: Blob | File): PGlite {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return new PGlite(dataDir, { parsers: { 1082: (v: string) => v }, ...(loadDataDir ? { loadDataDir } : {}) });
+  // PGlite ignores loadDataDir when no data dir is given; 'memory://' is the explicit in-memory one.
+  return new PGlite(dataDir ?? 'memory://', { parsers: { 1082: (v: string) => v }, ...(loadDataDir ? { loadDataDir } : {}) });
 }
 
 export function openPostgres(connectionString: string, poolSize = 10): Database {

@@ -19,7 +19,8 @@ export type RouteAccess =
 /** `METHOD /path` (Hono path syntax) → access rule, filled as routes are defined. */
 export const declaredAccess = new Map<string, RouteAccess>();
 
-export const routeKey = (method: string, honoPath: string) => `${method.toUpperCase()} ${honoPath}`;
+/** Trailing slashes are dropped: Hono mounts '/' of a sub-app at the prefix itself. */
+export const routeKey = (method: string, honoPath: string) => `${method.toUpperCase()} ${honoPath.length > 1 ? honoPath.replace(/\/+$/, '') : honoPath}`;
 export const toHonoPath = (openApiPath: string) => openApiPath.replace(/\{([^}]+)\}/g, ':$1');
 
 export function requireAccess(access: RouteAccess): MiddlewareHandler<AppEnv> {

@@ -30,6 +30,34 @@ export function buildOrgFacts(versions: UnitVersion[], events: UnitEvent[], posi
   return { versions, events, positions, positionById: new Map(positions.map((p) => [p.id, p])), lineage: unitLineage(versions, events) };
 }
 
+/**
+ * The facts one person's career needs: the versions of the units they were assigned to and of every unit above
+ * those (the lineage is kept whole). The domain's career functions scan the versions they are given, so a unit
+ * page with hundreds of members stays linear instead of members × units.
+ */
+export function factsForPerson(facts: OrgFacts, assignments: readonly Assignment[], versionsByUnit: ReadonlyMap<number, UnitVersion[]>): OrgFacts {
+  const wanted = new Set<number>();
+  const queue = assignments.map((a) => a.unitId);
+  while (queue.length > 0) {
+    const unitId = queue.pop()!;
+    if (wanted.has(unitId)) continue;
+    wanted.add(unitId);
+    for (const v of versionsByUnit.get(unitId) ?? []) if (v.parentUnitId !== null && !wanted.has(v.parentUnitId)) queue.push(v.parentUnitId);
+  }
+  const versions = [...wanted].flatMap((id) => versionsByUnit.get(id) ?? []);
+  return { ...facts, versions };
+}
+
+export function indexVersionsByUnit(versions: readonly UnitVersion[]): Map<number, UnitVersion[]> {
+  const map = new Map<number, UnitVersion[]>();
+  for (const v of versions) {
+    const list = map.get(v.unitId);
+    if (list === undefined) map.set(v.unitId, [v]);
+    else list.push(v);
+  }
+  return map;
+}
+
 export type UnitNode = {
   id: number;
   code: string;

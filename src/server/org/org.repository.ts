@@ -1,6 +1,6 @@
 /** The organisation as stored: unit versions, reorganisation events, positions and assignments (the SQL of the org read side). */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { queryRows, type Executor } from '../db/client.js';
 import { assignments, orgUnitEvents, orgUnitVersions, orgUnits, positions, staff } from '../db/schema/org.js';
 import type {
   Assignment,
@@ -34,6 +34,88 @@ export async function listUnitVersions(exec: Executor, municipalityId: number): 
     .where(eq(orgUnitVersions.municipalityId, municipalityId))
     .orderBy(asc(orgUnitVersions.unitId), asc(orgUnitVersions.startsOn));
   return rows.map((r) => ({ ...r, kind: r.kind as UnitKind }));
+}
+
+const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}::int`), sql`, `);
+
+/**
+ * The versions a few people's careers need, without loading the whole city: the given units, every unit
+ * above them at any time (for paths), and the surviving units of mergers (for the tenure lineage).
+ */
+export async function listUnitVersionsAround(exec: Executor, municipalityId: number, unitIds: readonly number[]): Promise<UnitVersion[]> {
+  const seed = unitIds.length === 0 ? sql`select null::int where false` : sql`select id from org_units where id in (${idList([...new Set(unitIds)])})`;
+  const rows = await queryRows<Record<string, unknown>>(
+    exec,
+    sql`with recursive wanted(unit_id) as (
+          ${seed}
+          union
+          select v.parent_unit_id from org_unit_versions v join wanted w on v.unit_id = w.unit_id where v.parent_unit_id is not null
+        )
+        select v.unit_id, u.code, v.name, v.kind, v.parent_unit_id, v.is_frontline, v.expertise_field, v.authorised_headcount, v.starts_on, v.ends_on
+        from org_unit_versions v join org_units u on u.id = v.unit_id
+        where v.municipality_id = ${municipalityId}
+          and (v.unit_id in (select unit_id from wanted)
+               or v.unit_id in (select related_unit_id from org_unit_events where municipality_id = ${municipalityId} and kind = 'merged'))
+        order by v.unit_id, v.starts_on`,
+  );
+  return rows.map((r) => ({
+    unitId: Number(r.unit_id),
+    code: String(r.code),
+    name: String(r.name),
+    kind: r.kind as UnitKind,
+    parentUnitId: r.parent_unit_id === null ? null : Number(r.parent_unit_id),
+    isFrontline: r.is_frontline === true,
+    expertiseField: (r.expertise_field as string | null) ?? null,
+    authorisedHeadcount: r.authorised_headcount === null ? null : Number(r.authorised_headcount),
+    startsOn: String(r.starts_on),
+    endsOn: (r.ends_on as string | null) ?? null,
+  }));
+}
+
+const liveUnitsOn = (municipalityId: number, date: string) => sql`
+  live(unit_id, parent_unit_id) as (
+    select unit_id, parent_unit_id from org_unit_versions
+    where municipality_id = ${municipalityId} and starts_on <= ${date} and (ends_on is null or ends_on >= ${date})
+  )`;
+
+/** The unit and every unit below it in the organisation in force on `date` (the unit itself even if not in force). */
+export async function listUnitIdsBelow(exec: Executor, municipalityId: number, unitId: number, date: string): Promise<number[]> {
+  const rows = await queryRows<{ unit_id: number }>(
+    exec,
+    sql`with recursive ${liveUnitsOn(municipalityId, date)},
+        below(unit_id) as (select ${unitId}::int union select l.unit_id from live l join below b on l.parent_unit_id = b.unit_id)
+        select unit_id from below`,
+  );
+  return rows.map((r) => Number(r.unit_id));
+}
+
+/**
+ * The units a person heads on `date` — where they hold a regular post of a head level, and every unit below —
+ * as relation-rules.ts `unitsHeadedBy` defines it, in SQL so that a directory request need not load the city.
+ */
+export async function listUnitIdsHeadedBy(
+  exec: Executor,
+  municipalityId: number,
+  staffId: number,
+  date: string,
+  headLevels: readonly PositionLevel[],
+): Promise<number[]> {
+  if (headLevels.length === 0) return [];
+  const rows = await queryRows<{ unit_id: number }>(
+    exec,
+    sql`with recursive ${liveUnitsOn(municipalityId, date)},
+        headed(unit_id) as (
+          select a.unit_id from assignments a
+            join positions p on p.id = a.position_id
+            join live l on l.unit_id = a.unit_id
+          where a.staff_id = ${staffId} and a.kind = 'regular' and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+            and p.level in (${sql.join(headLevels.map((l) => sql`${l}`), sql`, `)})
+          union
+          select l.unit_id from live l join headed h on l.parent_unit_id = h.unit_id
+        )
+        select unit_id from headed`,
+  );
+  return rows.map((r) => Number(r.unit_id));
 }
 
 export type UnitEventRow = UnitEvent & { id: number; unitCode: string };
@@ -177,7 +259,7 @@ export type PostRow = {
 };
 
 /** Regular assignments in force on `date` with their position's level and rank: the input of the relation rules. */
-export async function listRegularPostsOn(exec: Executor, municipalityId: number, date: string, staffId?: number): Promise<PostRow[]> {
+export async function listRegularPostsOn(exec: Executor, municipalityId: number, date: string): Promise<PostRow[]> {
   const rows = await exec
     .select({
       staffId: assignments.staffId,
@@ -193,7 +275,6 @@ export async function listRegularPostsOn(exec: Executor, municipalityId: number,
     .where(
       and(
         eq(assignments.municipalityId, municipalityId),
-        staffId === undefined ? undefined : eq(assignments.staffId, staffId),
         eq(assignments.kind, 'regular'),
         inForceOn(date),
       ),

@@ -25,6 +25,8 @@ export type DateFormatter = {
   period: (startsOn: string, endsOn: string | null) => string;
   /** 令和3年度〜令和5年度, the fiscal years a period spans (現在 for an open end) */
   fiscalYears: (startsOn: string, endsOn: string | null) => string;
+  /** 令和3〜5年度 / 2021〜2023年度: compact, for timelines */
+  fiscalYearsCompact: (startsOn: string, endsOn: string | null) => string;
   /** 2025-10-01T03:04:05Z → 令和7年10月1日 12:04:05 (Japan time) */
   timestamp: (iso: string) => string;
 };
@@ -46,6 +48,19 @@ export function dateFormatter(style: DateStyle): DateFormatter {
       if (endsOn === null) return `${from}〜現在`;
       const to = fyOf(endsOn);
       return from === to ? from : `${from}〜${to}`;
+    },
+    fiscalYearsCompact: (startsOn, endsOn) => {
+      if (!isoDate.test(startsOn)) return '';
+      const from = formatFiscalYear(fiscalYearOf(startsOn), style);
+      if (endsOn === null) return `${from}〜`;
+      if (!isoDate.test(endsOn)) return from;
+      const to = formatFiscalYear(fiscalYearOf(endsOn), style);
+      if (from === to) return from;
+      // Both are our own "<era><n>年度" strings: drop the repeated era and 年度 from the first one.
+      const a = /^(\D*)(\d+|元)年度$/.exec(from);
+      const b = /^(\D*)(\d+|元)年度$/.exec(to);
+      if (a && b && a[1] === b[1]) return `${a[1]}${a[2]}〜${b[2]}年度`;
+      return `${from.replace(/年度$/, '')}〜${to}`;
     },
     timestamp: (iso) => {
       const at = new Date(iso);

@@ -14,6 +14,8 @@ export type Me = {
     roles: string[];
     dateStyle: DateStyle;
     headsUnits: boolean;
+    /** units headed directly (所属長), most senior post first */
+    headedUnitIds: number[];
   };
   csrfToken: string;
 };

@@ -38,14 +38,61 @@ export function messageOf(error: unknown): string {
   return '予期しないエラーが発生しました。';
 }
 
+/** Field names of request bodies in people's words, for validation details. */
+const fieldLabels: Record<string, string> = {
+  familyName: '氏',
+  givenName: '名',
+  familyNameKana: '氏(カナ)',
+  givenNameKana: '名(カナ)',
+  jobCategory: '職種',
+  separatedOn: '退職日',
+  version: '版',
+  password: 'パスワード',
+  newPassword: '新しいパスワード',
+  currentPassword: '現在のパスワード',
+  staffId: '職員',
+  subjectStaffId: '対象の職員',
+  holderStaffId: '担当者',
+  role: '権限',
+  kind: '区分',
+  startsOn: '開始日',
+  endsOn: '終了日',
+  reason: '理由',
+  asOf: '基準日',
+  q: '検索語',
+};
+
+type FieldIssue = { path: string; message: string };
+
+function fieldIssuesOf(error: unknown): FieldIssue[] {
+  if (!(error instanceof ApiError) || error.code !== 'common.validation' || !Array.isArray(error.details)) return [];
+  return error.details.flatMap((d: unknown) => {
+    if (typeof d !== 'object' || d === null) return [];
+    const { path, message } = d as { path?: unknown; message?: unknown };
+    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
+  });
+}
+
 /** An error, announced at once (role="alert"); `title` says what failed. */
 export function ErrorAlert({ error, title, children }: { error: unknown; title?: string; children?: ReactNode }) {
   if (!error) return null;
-  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  // The request id helps the help desk find a server failure in the logs; for a refusal it is noise.
+  const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : undefined;
+  const issues = fieldIssuesOf(error);
   return (
     <div role="alert" className="alert alert--error">
       {title ? <p className="alert__title">{title}</p> : null}
       <p>{messageOf(error)}</p>
+      {issues.length > 0 ? (
+        <ul>
+          {issues.map((issue, index) => (
+            <li key={`${issue.path}-${index}`}>
+              {issue.path ? `${fieldLabels[issue.path] ?? issue.path}: ` : ''}
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {requestId ? <p className="alert__meta">問い合わせ番号: {requestId}</p> : null}
       {children}
     </div>

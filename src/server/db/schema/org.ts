@@ -154,6 +154,10 @@ export const assignments = pgTable(
   (t) => [
     index('assignments_staff_idx').on(t.staffId, t.startsOn),
     index('assignments_unit_idx').on(t.unitId, t.startsOn),
+    // Regular posts only, covering what the directory reads, so that its queries are index-only at 600,000 rows:
+    // the units a person has experienced (career-phase filter) and who holds a post in a set of units on a date.
+    index('assignments_staff_regular_idx').on(t.staffId, t.startsOn, t.unitId).where(sql`${t.kind} = 'regular'`),
+    index('assignments_unit_regular_idx').on(t.unitId, t.startsOn, t.endsOn, t.staffId, t.positionId).where(sql`${t.kind} = 'regular'`),
     check('assignments_kind_ck', sql`${t.kind} in ('regular','concurrent','dispatch')`),
     check('assignments_period_ck', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],

@@ -54,23 +54,30 @@ export function useLogin() {
   });
 }
 
+/** Signs out; the caller leaves the signed-in pages, then calls `forget` to drop every cached answer. */
 export function useLogout() {
   const queryClient = useQueryClient();
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
-    onSettled: () => {
-      setCsrfToken(null);
-      queryClient.clear();
-    },
+    onSettled: () => setCsrfToken(null),
   });
+  return { ...mutation, forget: () => queryClient.clear() };
 }
 
+/** Switches 和暦/西暦 at once (optimistically) and puts it back if the server refuses. */
 export function useSetDateStyle() {
   const queryClient = useQueryClient();
+  const apply = (dateStyle: DateStyle) =>
+    queryClient.setQueryData<Me>(meQueryKey, (me) => (me ? { ...me, account: { ...me.account, dateStyle } } : me));
   return useMutation({
     mutationFn: (dateStyle: DateStyle) => api.patch<void>('/api/auth/me/preferences', { dateStyle }),
-    onSuccess: (_r, dateStyle) => {
-      queryClient.setQueryData<Me>(meQueryKey, (me) => (me ? { ...me, account: { ...me.account, dateStyle } } : me));
+    onMutate: (dateStyle) => {
+      const previous = queryClient.getQueryData<Me>(meQueryKey)?.account.dateStyle;
+      apply(dateStyle);
+      return { previous };
+    },
+    onError: (_error, _dateStyle, context) => {
+      if (context?.previous) apply(context.previous);
     },
   });
 }

@@ -51,6 +51,9 @@ export type UnitMember = {
   employeeNumber: string;
   name: string;
   kana: string;
+  /** the unit of their regular post (a sub-unit when the page includes those) */
+  unitId?: number;
+  unitName?: string;
   positionName: string | null;
   employmentType: string;
   employmentTypeLabel: string;
@@ -167,22 +170,37 @@ export type ImportEncoding = 'utf-8' | 'shift_jis' | 'auto';
 export type ImportPreview = {
   importId: number | string;
   kind: ImportKind;
+  /** staff: add or update by employee number; assignments: replace the histories of the people in the file */
+  mode?: 'upsert' | 'replace' | string;
   encoding: string;
+  fileName?: string;
   totalRows: number;
   errorCount: number;
   errors: { line: number; column: string; code: string; message: string }[];
+  /** the header as written in the file */
+  header?: string[];
   sample: string[][];
   canCommit: boolean;
 };
 
 export type ExportTarget = 'staff' | 'assignments';
-export type Unencodable = { row: number; column: string; char: string; codePoint: string | number };
+/** A character CP932 cannot hold, where the user will look for it: line of the CSV (header = 1) and 1-based column. */
+export type Unencodable = {
+  row: number;
+  column: number | string;
+  columnLabel?: string;
+  employeeNumber?: string;
+  char: string;
+  codePoint: string | number;
+};
+/** `count` is exact; the list may be capped. */
+export type UnencodableReport = { count?: number; unencodable: Unencodable[] };
 
 export const orgKeys = {
   units: (asOf: string) => ['org', 'units', asOf] as const,
   events: ['org', 'events'] as const,
   positions: ['org', 'positions'] as const,
-  unit: (id: number, asOf: string) => ['org', 'unit', id, asOf] as const,
+  unit: (id: number, asOf: string, includeSubunits: boolean) => ['org', 'unit', id, asOf, includeSubunits] as const,
   staffSearch: (search: StaffSearch) => ['staff', 'search', search] as const,
   staff: (id: number) => ['staff', 'profile', id] as const,
   relations: (staffId: number) => ['relations', staffId] as const,
@@ -214,11 +232,13 @@ export function usePositions() {
   });
 }
 
-export function useUnit(id: number, asOf: string) {
+/** A unit and its members; with `includeSubunits` the members of the 係 under a 課 (or 部) too. */
+export function useUnit(id: number, asOf: string, includeSubunits: boolean) {
   return useQuery({
-    queryKey: orgKeys.unit(id, asOf),
-    queryFn: ({ signal }) => api.get<UnitDetail>(withQuery(`/api/org/units/${id}`, { asOf }), { signal }),
+    queryKey: orgKeys.unit(id, asOf, includeSubunits),
+    queryFn: ({ signal }) => api.get<UnitDetail>(withQuery(`/api/org/units/${id}`, { asOf, includeSubunits: String(includeSubunits) }), { signal }),
     enabled: Number.isInteger(id) && id > 0,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -233,7 +253,7 @@ export function useStaffSearch(search: StaffSearch) {
         withQuery('/api/staff', {
           q: search.q,
           unitId: search.unitId,
-          includeSubunits: search.unitId && search.includeSubunits ? 'true' : undefined,
+          includeSubunits: search.unitId ? String(search.includeSubunits) : undefined,
           positionId: search.positionId,
           employmentType: search.employmentType,
           careerPhase: search.careerPhase,
@@ -308,6 +328,6 @@ export function exportUrl(target: ExportTarget, format: 'csv' | 'xlsx', encoding
   });
 }
 
-export function checkExport(target: ExportTarget): Promise<{ unencodable: Unencodable[] }> {
-  return api.get<{ unencodable: Unencodable[] }>(withQuery(`/api/exports/${target}/check`, { encoding: 'cp932' }));
+export function checkExport(target: ExportTarget): Promise<UnencodableReport> {
+  return api.get<UnencodableReport>(withQuery(`/api/exports/${target}/check`, { encoding: 'cp932' }));
 }

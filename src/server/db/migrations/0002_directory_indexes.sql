@@ -1,0 +1,2 @@
+CREATE INDEX "assignments_staff_regular_idx" ON "assignments" USING btree ("staff_id","starts_on","unit_id") WHERE "assignments"."kind" = 'regular';--> statement-breakpoint
+CREATE INDEX "assignments_unit_regular_idx" ON "assignments" USING btree ("unit_id","starts_on","ends_on","staff_id","position_id") WHERE "assignments"."kind" = 'regular';

@@ -1,0 +1,167 @@
+/**
+ * The signed-in layout: loads the session, then the header (app name, user, 和暦/西暦, ログアウト),
+ * the navigation for the user's roles, and the page. Moves focus to the new page's heading after
+ * navigation so keyboard and screen-reader users land on the content.
+ */
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, NavLink, Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, ApiError, setCsrfToken } from './api-client.js';
+import { meQueryKey, SessionProvider, toSession, useSession, type Me, type Session } from './session.js';
+import { ErrorAlert, Loading } from '../components/page.js';
+import { useLogout, useSetDateStyle } from '../features/access/access.queries.js';
+import type { DateStyle } from '../../domain/common/wareki.js';
+
+export type NavItem = { to: string; label: string; description: string };
+
+/** The screens this user may open, in menu order. */
+export function navItemsFor(session: Session): NavItem[] {
+  const items: NavItem[] = [];
+  if (session.staffId !== null) items.push({ to: `/staff/${session.staffId}`, label: 'マイページ', description: '自分の配属・経歴・資格' });
+  if (session.headsUnits) items.push({ to: '/my-unit', label: '所属の職員', description: '所属の職員とその経歴' });
+  if (session.isHr) {
+    items.push(
+      { to: '/org', label: '組織', description: '組織図(基準日指定)と組織改編の履歴' },
+      { to: '/staff', label: '職員検索', description: '氏名・カナ・職員番号と所属などで検索' },
+      { to: '/imports', label: 'インポート', description: '職員マスタ・配属履歴のCSV取り込み' },
+      { to: '/exports', label: 'エクスポート', description: 'CSV・Excel での出力' },
+      { to: '/relations', label: '評価者・確認者', description: '評価者・確認者の確認と個別設定' },
+    );
+  } else if (session.headsUnits) {
+    items.push({ to: '/staff', label: '職員検索', description: '所属の職員を検索' });
+  }
+  if (session.canManageAccounts) items.push({ to: '/accounts', label: 'アカウント', description: 'アカウントと権限の管理' });
+  if (session.isAuditor) items.push({ to: '/audit', label: '監査ログ', description: '操作・閲覧の記録の検索' });
+  return items;
+}
+
+function fetchMe(): Promise<Me> {
+  return api.get<Me>('/api/auth/me').then((me) => {
+    setCsrfToken(me.csrfToken);
+    return me;
+  });
+}
+
+export function SignedInLayout() {
+  const me = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, retry: false, staleTime: 5 * 60_000 });
+  if (me.isPending) {
+    return (
+      <main id="main" className="main main--centred">
+        <Loading />
+      </main>
+    );
+  }
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/login" replace />;
+    return (
+      <main id="main" className="main main--centred">
+        <h1>Jinzai</h1>
+        <ErrorAlert error={me.error} title="ログイン情報を読み込めませんでした。" />
+        <p>
+          <Link to="/login">ログイン画面へ</Link>
+        </p>
+      </main>
+    );
+  }
+  return (
+    <SessionProvider session={toSession(me.data)}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function DateStyleToggle() {
+  const session = useSession();
+  const setDateStyle = useSetDateStyle();
+  const choose = (style: DateStyle) => {
+    if (style !== session.dateStyle) setDateStyle.mutate(style);
+  };
+  return (
+    <fieldset className="date-style">
+      <legend>日付の表示</legend>
+      {(['wareki', 'seireki'] as const).map((style) => (
+        <label key={style} className="date-style__option">
+          <input type="radio" name="date-style" value={style} checked={session.dateStyle === style} onChange={() => choose(style)} />
+          {style === 'wareki' ? '和暦' : '西暦'}
+        </label>
+      ))}
+      {setDateStyle.isError ? (
+        <span role="alert" className="date-style__error">
+          表示設定を保存できませんでした。
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const isFirstRender = useRef(true);
+
+  useEffect(() => {
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus();
+  }, [location.pathname]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  const signOut = () => {
+    logout.mutate(undefined, {
+      onSettled: () => {
+        // Leave the signed-in layout first, so that nothing refetches with the ended session.
+        void Promise.resolve(navigate('/login', { replace: true })).then(logout.forget);
+      },
+    });
+  };
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link" onClick={skipToMain}>
+        本文へ移動
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__name">
+          Jinzai <span className="app-header__sub">人材育成・確保システム</span>
+        </Link>
+        <div className="app-header__tools">
+          <p className="app-header__user">
+            <span className="visually-hidden">ログイン中の利用者: </span>
+            {session.displayName} さん
+          </p>
+          <DateStyleToggle />
+          <button type="button" className="button--secondary" onClick={signOut} disabled={logout.isPending}>
+            ログアウト
+          </button>
+        </div>
+      </header>
+      <nav className="app-nav" aria-label="メインメニュー">
+        <ul>
+          {navItemsFor(session).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/staff'}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>Jinzai 人材育成・確保システム</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * エクスポート /exports: staff or assignments as CSV (UTF-8 with BOM, or Shift_JIS) or Excel.
+ * Shift_JIS cannot hold every character (𠮷, 髙 in some fonts, ①…): the check runs first, lists what
+ * cannot be written, and the file is offered only after the user accepts 〓 in their place.
+ */
+import { useId, useState } from 'react';
+import { useSession } from '../../app/session.js';
+import { ErrorAlert, Forbidden, PageHeading } from '../../components/page.js';
+import { checkExport, exportUrl, type ExportTarget, type Unencodable } from './org.queries.js';
+import './org.css';
+import { scrollRegion } from '../../components/scroll-region.js';
+
+type Format = 'csv-utf8' | 'csv-sjis' | 'xlsx';
+
+const targetLabels: Record<ExportTarget, string> = { staff: '職員', assignments: '配属履歴' };
+const formatLabels: Record<Format, string> = {
+  'csv-utf8': 'CSV(UTF-8 BOM付き)',
+  'csv-sjis': 'CSV(Shift_JIS)',
+  xlsx: 'Excel(.xlsx)',
+};
+
+type Check =
+  | { state: 'none' }
+  | { state: 'checking' }
+  | { state: 'checked'; count: number; unencodable: Unencodable[] }
+  | { state: 'failed'; error: unknown };
+
+function codePointText(value: string | number): string {
+  if (typeof value === 'number') return `U+${value.toString(16).toUpperCase().padStart(4, '0')}`;
+  return value;
+}
+
+export function ExportPage() {
+  const session = useSession();
+  if (!session.isHr) return <Forbidden title="エクスポート" />;
+  return <ExportView />;
+}
+
+function ExportView() {
+  const id = useId();
+  const [target, setTarget] = useState<ExportTarget>('staff');
+  const [format, setFormat] = useState<Format>('csv-utf8');
+  const [check, setCheck] = useState<Check>({ state: 'none' });
+  const [acceptsSubstitution, setAcceptsSubstitution] = useState(false);
+
+  const reset = () => {
+    setCheck({ state: 'none' });
+    setAcceptsSubstitution(false);
+  };
+
+  const runCheck = async () => {
+    setCheck({ state: 'checking' });
+    setAcceptsSubstitution(false);
+    try {
+      const result = await checkExport(target);
+      setCheck({ state: 'checked', count: result.count ?? result.unencodable.length, unencodable: result.unencodable });
+    } catch (error) {
+      setCheck({ state: 'failed', error });
+    }
+  };
+
+  const isSjis = format === 'csv-sjis';
+  const needsConfirmation = isSjis && check.state === 'checked' && check.unencodable.length > 0;
+  const canDownload = !isSjis || (check.state === 'checked' && (check.unencodable.length === 0 || acceptsSubstitution));
+  const href = exportUrl(target, format === 'xlsx' ? 'xlsx' : 'csv', isSjis ? 'cp932' : 'utf-8-bom', needsConfirmation && acceptsSubstitution);
+
+  return (
+    <>
+      <PageHeading title="エクスポート" />
+      <p>
+        出力したファイルには個人情報が含まれます。庁内の規程に従って取り扱ってください。出力は監査ログに記録されます。表計算ソフトで数式として扱われる値(= + - @ で始まるもの)は無害化して出力します。
+      </p>
+      <section aria-labelledby={`${id}-options`} className="panel">
+        <h2 id={`${id}-options`}>出力の条件</h2>
+        <fieldset className="radio-group">
+          <legend>出力する内容</legend>
+          {(Object.keys(targetLabels) as ExportTarget[]).map((t) => (
+            <label key={t} className="radio">
+              <input
+                type="radio"
+                name={`${id}-target`}
+                value={t}
+                checked={target === t}
+                onChange={() => {
+                  setTarget(t);
+                  reset();
+                }}
+              />
+              {targetLabels[t]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="radio-group">
+          <legend>形式</legend>
+          {(Object.keys(formatLabels) as Format[]).map((f) => (
+            <label key={f} className="radio">
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={f}
+                checked={format === f}
+                onChange={() => {
+                  setFormat(f);
+                  reset();
+                }}
+              />
+              {formatLabels[f]}
+            </label>
+          ))}
+        </fieldset>
+        {isSjis ? (
+          <p className="hint">Shift_JIS では表せない文字(一部の旧字体・環境依存文字など)があるため、ダウンロードの前に確認します。</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-download`} className="panel">
+        <h2 id={`${id}-download`}>ダウンロード</h2>
+        {isSjis && check.state !== 'checked' ? (
+          <div className="form-actions">
+            <button type="button" className="button--primary" onClick={() => void runCheck()} disabled={check.state === 'checking'}>
+              {check.state === 'checking' ? '確認中…' : 'Shift_JIS で出力できるか確認'}
+            </button>
+          </div>
+        ) : null}
+        {check.state === 'checking' ? (
+          <p role="status" className="loading">
+            確認しています…
+          </p>
+        ) : null}
+        {check.state === 'failed' ? <ErrorAlert error={check.error} title="確認できませんでした。" /> : null}
+        {isSjis && check.state === 'checked' && check.unencodable.length === 0 ? (
+          <p role="status" className="alert alert--success">
+            すべての文字を Shift_JIS で出力できます。
+          </p>
+        ) : null}
+        {needsConfirmation && check.state === 'checked' ? (
+          <>
+            <div role="alert" className="alert alert--warning">
+              <p>
+                Shift_JIS で表せない文字が {check.count.toLocaleString('ja-JP')} 箇所あります。出力すると「〓」に置き換わります。元の文字が必要な場合は UTF-8 か Excel を選んでください。
+              </p>
+            </div>
+            <div className="table-wrap table-wrap--tall" {...scrollRegion('Shift_JIS で表せない文字の一覧')}>
+              <table>
+                <caption>
+                  Shift_JIS で表せない文字
+                  {check.count > check.unencodable.length ? `(先頭 ${check.unencodable.length.toLocaleString('ja-JP')} 件を表示)` : ''}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">行</th>
+                    <th scope="col">職員番号</th>
+                    <th scope="col">列</th>
+                    <th scope="col">文字</th>
+                    <th scope="col">コードポイント</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {check.unencodable.map((u, index) => (
+                    <tr key={`${u.row}-${u.column}-${index}`}>
+                      <th scope="row">{u.row} 行目</th>
+                      <td>{u.employeeNumber ?? ''}</td>
+                      <td>{u.columnLabel || (typeof u.column === 'number' ? `${u.column} 列目` : u.column)}</td>
+                      <td className="char-cell">{u.char}</td>
+                      <td>{codePointText(u.codePoint)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <label className="checkbox checkbox--confirm">
+              <input type="checkbox" checked={acceptsSubstitution} onChange={(e) => setAcceptsSubstitution(e.target.checked)} />
+              上記の文字が「〓」に置き換わることを確認しました
+            </label>
+          </>
+        ) : null}
+        {canDownload ? (
+          <p className="form-actions">
+            <a className="button button--primary" href={href} download>
+              {targetLabels[target]}を{formatLabels[format]}でダウンロード
+            </a>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}
