@@ -22,8 +22,8 @@ async function main() {
     console.log(`\nJinzai is running: ${url}`);
     console.log(`database: ${database.engine === 'pglite' ? `embedded PGlite (${config.JINZAI_DATA_DIR})` : 'PostgreSQL (DATABASE_URL)'}`);
     if (config.JINZAI_SEED_DEMO) {
-      console.log('\nデモ用ログイン (架空のデータです):');
-      for (const a of demoAccounts) console.log(`  ${a.roleLabel.padEnd(24, '　')} 職員番号 ${a.employeeNumber}  パスワード ${a.password}`);
+      console.log('\nデモ用ログイン (架空のデータです) — 職員番号 / パスワード / 役割:');
+      for (const a of demoAccounts) console.log(`  ${a.employeeNumber}  ${a.password}  ${a.roleLabel}`);
     }
     console.log(`\nAPI: ${url}api/docs`);
   });

@@ -52,6 +52,8 @@ export const errorStatus = {
   'org.import-encoding-required': 400,
   /** a CP932 export would lose characters and the user did not accept the substitution */
   'org.export-unencodable': 422,
+  /** an Excel export above the row cap (xlsx is built in memory); CSV has no cap */
+  'org.export-too-large': 422,
   /** a relation override whose period or people are invalid */
   'org.relation-invalid': 400,
 } as const satisfies Record<string, ContentfulStatusCode>;
