@@ -6,6 +6,7 @@ import { staffRoutes } from './org/staff.routes.js';
 import { relationsRoutes } from './org/relations.routes.js';
 import { importRoutes } from './org/import.routes.js';
 import { exportRoutes } from './org/export.routes.js';
+import { settingsRoutes } from './org/settings.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -13,4 +14,5 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/relations', relationsRoutes],
   ['/api/imports', importRoutes],
   ['/api/exports', exportRoutes],
+  ['/api/settings', settingsRoutes],
 ];

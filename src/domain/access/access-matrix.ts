@@ -66,6 +66,16 @@ export const accessMatrix = {
     roles: ['hr_admin', 'hr_officer'],
     relations: [],
   },
+  'org.settings.read': {
+    description: "see the municipality's organisation settings: positions, relation rules, unit heads, career-phase thresholds",
+    roles: ['hr_admin', 'hr_officer', 'system_admin'],
+    relations: [],
+  },
+  'org.settings.manage': {
+    description: 'change the organisation settings and positions, or reset the settings to the policy defaults',
+    roles: ['hr_admin', 'system_admin'],
+    relations: [],
+  },
   'access.accounts.read': {
     description: 'list accounts and their role grants',
     roles: ['hr_admin', 'system_admin'],

@@ -26,10 +26,9 @@ function fingerprint(): string {
   };
   walk(migrationsFolder);
   walk(seedsFolder);
-  for (const f of ['../../domain/org/org-settings.ts', '../../domain/org/relation-rules.ts', '../org/relations.service.ts']) {
-    const p = fileURLToPath(new URL(f, import.meta.url));
-    if (existsSync(p)) h.update(readFileSync(p));
-  }
+  // Seeding derives relations through the org services and domain rules: a change there must rebuild the template.
+  walk(fileURLToPath(new URL('../org', import.meta.url)));
+  walk(fileURLToPath(new URL('../../domain/org', import.meta.url)));
   return h.update(`${testDemoStaff}:${testToday}`).digest('hex').slice(0, 16);
 }
 

@@ -1,18 +1,16 @@
 /** Area sub-apps are OpenAPIHono instances whose validation failures use our error shape. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import type { AppEnv } from './context.js';
-import { AppError } from './app-error.js';
+import { japaneseIssueMessage, toValidationDetails, validationError } from './validation-messages.js';
+
+// Server-wide: zod's default (English) messages become Japanese; messages written in a schema still win.
+z.config({ customError: japaneseIssueMessage });
 
 export function createAreaApp() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        throw new AppError(
-          'common.validation',
-          '入力内容に誤りがあります。',
-          result.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
-        );
-      }
+      if (!result.success) throw validationError(toValidationDetails(result.error.issues));
     },
   });
 }

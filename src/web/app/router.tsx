@@ -13,6 +13,7 @@ import { StaffProfilePage } from '../features/org/staff-profile-page.js';
 import { ImportPage } from '../features/org/import-page.js';
 import { ExportPage } from '../features/org/export-page.js';
 import { RelationsPage } from '../features/org/relations-page.js';
+import { SettingsPage } from '../features/org/settings-page.js';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -31,6 +32,7 @@ export function createRouter() {
         { path: 'imports', element: <ImportPage /> },
         { path: 'exports', element: <ExportPage /> },
         { path: 'relations', element: <RelationsPage /> },
+        { path: 'settings', element: <SettingsPage /> },
         { path: 'accounts', element: <AccountsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -31,6 +31,12 @@ export function navItemsFor(session: Session): NavItem[] {
     items.push({ to: '/staff', label: '職員検索', description: '所属の職員を検索' });
   }
   if (session.canManageAccounts) items.push({ to: '/accounts', label: 'アカウント', description: 'アカウントと権限の管理' });
+  // Organisation settings: hr_admin and system_admin change them, hr_officer reads them (the server decides either way).
+  if (session.roles.includes('hr_admin') || session.roles.includes('system_admin')) {
+    items.push({ to: '/settings', label: '設定', description: '職位・評価者の決定ルール・キャリア段階の基準などの組織の設定' });
+  } else if (session.roles.includes('hr_officer')) {
+    items.push({ to: '/settings', label: '設定', description: '組織の設定の確認(閲覧のみ)' });
+  }
   if (session.isAuditor) items.push({ to: '/audit', label: '監査ログ', description: '操作・閲覧の記録の検索' });
   return items;
 }

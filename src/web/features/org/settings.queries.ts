@@ -1,0 +1,107 @@
+/**
+ * The organisation settings' server state (/api/settings): the settings document with its concurrency token,
+ * and the positions, as TanStack Query hooks. A change refreshes what depends on the settings (directory,
+ * profiles, unit pages, the positions list used by the search form).
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '../../app/api-client.js';
+import type { PositionLevel } from '../../../domain/org/org-model.js';
+import type { OrgSettings } from '../../../domain/org/org-settings.js';
+
+/** The part of the settings edited as one document (positions are edited one by one). */
+export type StoredOrgSettings = Omit<OrgSettings, 'positions'>;
+
+export type OrgSettingsView = {
+  settings: OrgSettings;
+  defaults: OrgSettings;
+  /** nothing stored: the policy's defaults apply */
+  isDefault: boolean;
+  /** send back with a change; null while the defaults apply */
+  updatedAt: string | null;
+};
+
+export type PositionSettingItem = {
+  id: number;
+  code: string;
+  name: string;
+  rank: number;
+  level: PositionLevel;
+  levelLabel: string;
+  isManagerial: boolean;
+  /** an assignment uses it: code and level are fixed */
+  isInUse: boolean;
+};
+
+export type PositionInput = { code: string; name: string; level: PositionLevel; rank: number; isManagerial: boolean };
+
+export const settingsKeys = {
+  org: ['settings', 'org'] as const,
+  positions: ['settings', 'positions'] as const,
+};
+
+/** Career phases, unit heads and position names show up in the directory, profiles and unit pages. */
+function refreshDependents(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: ['staff'] });
+  void queryClient.invalidateQueries({ queryKey: ['org'] });
+  void queryClient.invalidateQueries({ queryKey: ['relations'] });
+}
+
+export function useOrgSettings() {
+  return useQuery({
+    queryKey: settingsKeys.org,
+    queryFn: ({ signal }) => api.get<OrgSettingsView>('/api/settings/org', { signal }),
+  });
+}
+
+export function useUpdateOrgSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: StoredOrgSettings & { updatedAt: string | null }) => api.put<OrgSettingsView>('/api/settings/org', input),
+    onSuccess: (view) => {
+      queryClient.setQueryData(settingsKeys.org, view);
+      refreshDependents(queryClient);
+    },
+  });
+}
+
+export function useResetOrgSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (updatedAt: string | null) => api.post<OrgSettingsView>('/api/settings/org/reset', { updatedAt }),
+    onSuccess: (view) => {
+      queryClient.setQueryData(settingsKeys.org, view);
+      refreshDependents(queryClient);
+    },
+  });
+}
+
+export function usePositionSettings() {
+  return useQuery({
+    queryKey: settingsKeys.positions,
+    queryFn: ({ signal }) => api.get<{ positions: PositionSettingItem[] }>('/api/settings/positions', { signal }),
+  });
+}
+
+type PositionResult = { position: PositionSettingItem; positions: PositionSettingItem[] };
+
+function usePositionMutation<T>(mutationFn: (input: T) => Promise<PositionResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (result) => {
+      queryClient.setQueryData(settingsKeys.positions, { positions: result.positions });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.org });
+      refreshDependents(queryClient);
+    },
+  });
+}
+
+export function useCreatePosition() {
+  return usePositionMutation((input: PositionInput) => api.post<PositionResult>('/api/settings/positions', input));
+}
+
+export function useUpdatePosition() {
+  return usePositionMutation(({ id, ...changes }: Partial<PositionInput> & { id: number }) =>
+    api.patch<PositionResult>(`/api/settings/positions/${id}`, changes),
+  );
+}
