@@ -1,22 +1,29 @@
 /**
  * `npm run bench`: every benchmark, printing figures (not tests). Sizes from the foundation issue:
- * import 40,000 staff + ~600,000 assignments from CP932 CSV on PGlite and PostgreSQL; directory search and
- * profile load p95 at 40,000 staff. `--staff N` shrinks the runs for a quick look.
+ * import 40,000 staff + ~580,000 assignment rows from CP932 CSV on PGlite and PostgreSQL; directory search and
+ * profile load p95 at 40,000 staff. Each run is its own process, so its peak RSS is its own; PostgreSQL is
+ * DATABASE_URL or a throwaway cluster started once here. `--staff N` shrinks the runs; `--only import,directory`.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runDirectoryBench } from './directory.bench.js';
-import { runImportBench } from './import.bench.js';
-import { stopThrowaway, type Engine } from './bench-support.js';
+import { postgresAdminUrl, stopThrowaway, type Engine } from './bench-support.js';
 
 const { values } = parseArgs({ options: { staff: { type: 'string', default: '40000' }, only: { type: 'string' } } });
-const staffCount = Number(values.staff);
-const engines: Engine[] = ['pglite', 'postgres'];
 const only = values.only?.split(',');
-console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${staffCount} staff`);
+const benches = ['import', 'directory'].filter((b) => !only || only.includes(b));
+console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${values.staff} staff`);
 try {
-  for (const engine of engines) {
-    if (!only || only.includes('import')) await runImportBench({ staffCount, engine });
-    if (!only || only.includes('directory')) await runDirectoryBench({ staffCount, engine, requests: 300 });
+  const pgUrl = await postgresAdminUrl();
+  for (const engine of ['pglite', 'postgres'] as Engine[]) {
+    if (engine === 'postgres' && !pgUrl) continue;
+    for (const bench of benches) {
+      const script = fileURLToPath(new URL(`./${bench}.bench.ts`, import.meta.url));
+      spawnSync(process.execPath, [...process.execArgv, script, '--staff', values.staff, '--engine', engine], {
+        stdio: 'inherit',
+        env: { ...process.env, ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) },
+      });
+    }
   }
 } finally {
   await stopThrowaway();

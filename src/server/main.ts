@@ -1,7 +1,7 @@
 /** Boot: validate config, open the database (PGlite by default), migrate, seed the demo city once, serve. */
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { analyzeDatabase, openDatabase } from './db/client.js';
 import { createApp } from './app.js';
 import { ensureDemoCity } from './db/seeds/ensure-demo.js';
 import { demoAccounts } from './db/seeds/demo-accounts.js';
@@ -11,6 +11,8 @@ async function main() {
   const config = loadConfig();
   const database = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.JINZAI_DATA_DIR });
   await database.migrate();
+  // PGlite has no autovacuum: fresh statistics at every start keep its plans sane after earlier bulk loads.
+  if (database.engine === 'pglite') await analyzeDatabase(database.db);
   const clock = () => new Date();
   if (config.JINZAI_SEED_DEMO) {
     const seeded = await ensureDemoCity(database, { staffCount: config.JINZAI_DEMO_STAFF, seed: config.JINZAI_DEMO_SEED, today: tokyoDate(clock()) });

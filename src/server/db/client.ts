@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -74,4 +74,12 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
 export async function queryRows<T extends Record<string, unknown>>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Refreshes planner statistics. PGlite has no autovacuum worker, so after a bulk load (demo seed, import) its
+ * planner would still believe the tables are empty and pick nested loops over hundreds of thousands of rows.
+ */
+export async function analyzeDatabase(exec: Executor): Promise<void> {
+  await exec.execute(sql`analyze`);
 }

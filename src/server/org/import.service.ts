@@ -22,7 +22,7 @@ import { rebuildRuleRelations } from './relations.service.js';
 import { decodeCsvBytes, type CsvInputEncoding } from '../common/csv-codec.js';
 import { normalizeForSearch } from '../../domain/common/japanese-text.js';
 import type { AssignmentImportRecord, StaffImportRecord } from '../../domain/org/staff-import.js';
-import type { Executor } from '../db/client.js';
+import { analyzeDatabase, type Executor } from '../db/client.js';
 import {
   closeImportJob,
   deleteQualificationsOfStaff,
@@ -394,6 +394,8 @@ export async function commitImport(ctx: ServiceContext, importId: number): Promi
         });
         return writer.counts;
       });
+      // Bulk changes: fresh planner statistics (PGlite has no autovacuum; on PostgreSQL it saves waiting for it).
+      await analyzeDatabase(ctx.database.db);
       emit({ type: 'done', ...counts });
     } catch (error) {
       emit(await failCommit(ctx, importId, error));

@@ -1,6 +1,6 @@
 /** First start: if the database holds no municipality, build the demo city and derive its relations, atomically. */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from '../client.js';
+import { analyzeDatabase, queryRows, type Database } from '../client.js';
 import { buildDemoCity } from './demo-city.js';
 import { insertDemoCity } from './insert-demo-city.js';
 import { hashPassword } from '../../access/auth.service.js';
@@ -10,9 +10,11 @@ export async function ensureDemoCity(database: Database, opts: { staffCount: num
   const existing = await queryRows(database.db, sql`select 1 from municipalities limit 1`);
   if (existing.length > 0) return null;
   const city = buildDemoCity({ staffCount: opts.staffCount, seed: opts.seed, today: opts.today });
-  return database.db.transaction(async (tx) => {
-    const counts = await insertDemoCity(tx, city, { hashPassword });
-    await rebuildRuleRelations(tx, counts.municipalityId, opts.today);
-    return counts;
+  const counts = await database.db.transaction(async (tx) => {
+    const inserted = await insertDemoCity(tx, city, { hashPassword });
+    await rebuildRuleRelations(tx, inserted.municipalityId, opts.today);
+    return inserted;
   });
+  await analyzeDatabase(database.db);
+  return counts;
 }
