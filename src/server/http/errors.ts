@@ -4,9 +4,15 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './context.js';
 import { AppError, type ErrorBody } from './app-error.js';
 
+const connectionErrorCodes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'];
+// node-postgres reports a dropped connection by message only; Drizzle wraps driver errors in `cause`.
+const connectionErrorMessage = /Connection terminated|connection timeout|Client has encountered a connection error/i;
+
 function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code ?? '');
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (connectionErrorCodes.includes(e.code ?? '') || connectionErrorMessage.test(e.message ?? '')) return true;
+  }
+  return false;
 }
 
 export function toErrorResponse(err: unknown, c: Context<AppEnv>) {
