@@ -24,7 +24,8 @@ import { buildDemoCity } from '../src/server/db/seeds/demo-city.js';
 import { insertDemoCity } from '../src/server/db/seeds/insert-demo-city.js';
 import { loadConfig } from '../src/server/config.js';
 import type { ServiceContext } from '../src/server/http/context.js';
-import { commitImport, previewImport, type ImportCommitEvent, type ImportKind } from '../src/server/org/import.service.js';
+import { commitImport, previewImport } from '../src/server/org/import.service.js';
+import type { ImportCommitEvent, ImportKind } from '../src/domain/org/org-api.js';
 import { writeImportFixtures, type ImportFixtureFiles } from './fixtures/import-files.js';
 import { postgresAdminUrl, rssMb, type Engine } from './bench-support.js';
 

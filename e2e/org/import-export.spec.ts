@@ -3,23 +3,11 @@
 // CSV — UTF-8 with BOM, and Shift_JIS after accepting 〓 for characters it cannot hold.
 
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe';
-import { loginAs, type OpenBrowser, openBrowser } from '../support/browser';
-
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-async function heading1(page: Page, name: string | RegExp): Promise<void> {
-  await visible(page.getByRole('heading', { level: 1, name }));
-}
-
-function mainMenu(page: Page): Locator {
-  return page.getByRole('navigation', { name: 'メインメニュー' });
-}
+import { browserPerSuite, loginAs } from '../support/browser';
+import { heading1, mainMenu, visible } from '../support/locators';
 
 /** The directory's total for a search ('' = everyone), as the page shows it. */
 async function directoryCount(page: Page, q = ''): Promise<number> {
@@ -51,18 +39,10 @@ async function uploadStaffCsv(page: Page, fileName: string, csv: string): Promis
 }
 
 describe('staff import and export (HR)', () => {
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerSuite();
 
   it('refuses a file with one bad line, imports the corrected file, and exports CSV', async () => {
-    const { page } = browser;
+    const { page } = browser();
     // Unique per run, so the journey also works against a long-lived server (JINZAI_E2E_BASE_URL).
     const suffix = Date.now().toString(36).toUpperCase().slice(-6);
     const goodNumber = `E2E${suffix}A`;

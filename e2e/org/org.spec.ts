@@ -1,24 +1,10 @@
 // Journey: HR finds a person by kana, reads their career, looks at a unit's careers, goes back in time
 // in the organisation to before a rename, and signs out. axe runs on every page the journey visits.
 
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe';
-import { baseUrl, loginAs, type OpenBrowser, openBrowser } from '../support/browser';
-
-/** Waits until the locator's first match is visible (Playwright's auto-wait, without its test runner). */
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-async function heading1(page: Page, name: string | RegExp): Promise<void> {
-  await visible(page.getByRole('heading', { level: 1, name }));
-}
-
-function mainMenu(page: Page): Locator {
-  return page.getByRole('navigation', { name: 'メインメニュー' });
-}
+import { baseUrl, browserPerSuite, loginAs } from '../support/browser';
+import { heading1, mainMenu, visible } from '../support/locators';
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -27,18 +13,10 @@ function addDays(iso: string, days: number): string {
 }
 
 describe('organisation and careers (HR)', () => {
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerSuite();
 
   it('signs in as HR, finds a person by kana, sees their career, a unit career view, the org before a rename, and signs out', async () => {
-    const { page } = browser;
+    const { page } = browser();
 
     await page.goto(`${baseUrl()}/login`);
     await heading1(page, 'ログイン');

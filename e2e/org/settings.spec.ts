@@ -2,38 +2,20 @@
 // message and the saved value after a reload, sees a server validation message next to its field, and puts
 // the settings back to the policy defaults (the server is shared by every spec). axe runs on each state.
 
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe';
-import { baseUrl, loginAs, type OpenBrowser, openBrowser } from '../support/browser';
-
-/** Waits until the locator's first match is visible (Playwright's auto-wait, without its test runner). */
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-async function heading1(page: Page, name: string | RegExp): Promise<void> {
-  await visible(page.getByRole('heading', { level: 1, name }));
-}
+import { baseUrl, browserPerSuite, loginAs } from '../support/browser';
+import { heading1, mainMenu, visible } from '../support/locators';
 
 describe('organisation settings (HR administrator)', () => {
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerSuite();
 
   it('changes the rotation years, saves, sees the message, and resets to the defaults', async () => {
-    const { page } = browser;
+    const { page } = browser();
     await loginAs(page, 'hrAdmin');
     await heading1(page, 'ホーム');
 
-    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '設定', exact: true }).click();
+    await mainMenu(page).getByRole('link', { name: '設定', exact: true }).click();
     await heading1(page, '設定');
     const positions = page.getByRole('table', { name: /職位/ });
     await visible(positions.getByRole('rowheader', { name: '係長' }));

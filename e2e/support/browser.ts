@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { demoAccounts } from '../../src/server/db/seeds/demo-accounts';
 
 /** Debian's package; scripts/ensure-chromium.mjs installs it. JINZAI_CHROMIUM overrides. */
@@ -54,6 +54,24 @@ export async function openBrowser(): Promise<OpenBrowser> {
       await context.close().catch(() => {});
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One browser for the enclosing describe block: opened in its beforeAll, closed in its afterAll. Call it at the
+ * top of the describe; the function it returns gives the open browser inside the tests and hooks.
+ */
+export function browserPerSuite(): () => OpenBrowser {
+  let browser: OpenBrowser | undefined;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('browserPerSuite(): the browser opens in beforeAll; use it inside a test or hook');
+    return browser;
   };
 }
 

@@ -65,6 +65,15 @@ export type UnitVersion = {
 
 export type UnitEvent = { unitId: number; kind: UnitEventKind; occurredOn: string; relatedUnitId: number | null; note: string | null };
 
+/** A person's employee number and names as recorded: names exactly as written, kana in full-width katakana. */
+export type StaffName = {
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+};
+
 export type Assignment = {
   id: number;
   staffId: number;

@@ -10,32 +10,10 @@ import {
   type ImportTable,
   type StaffImportRecord,
 } from './staff-import.js';
-
-// Fictitious people only (style.md: synthetic data in fixtures).
-const staffHeader = staffImportColumns.map((column) => column.label);
-type StaffCells = Partial<Record<(typeof staffHeader)[number], string>>;
-
-function buildStaffCells(overrides: StaffCells = {}): string[] {
-  const base: Record<string, string> = {
-    職員番号: 'T0001',
-    氏: '試験',
-    名: '太郎',
-    氏カナ: 'シケン',
-    名カナ: 'タロウ',
-    生年月日: 'S60.4.2',
-    採用日: 'H20.4.1',
-    雇用形態: '正規',
-    職種: '事務',
-    性別: '男',
-    退職日: '',
-    資格: '',
-    ...overrides,
-  };
-  return staffHeader.map((label) => base[label] ?? '');
-}
+import { buildStaffImportCells, staffImportHeader, type StaffImportCells } from './staff-import-fixtures.js';
 
 function staffTable(...rows: string[][]): ImportTable {
-  return { header: staffHeader, rows: rows.map((cells, index) => ({ line: index + 2, cells })) };
+  return { header: staffImportHeader, rows: rows.map((cells, index) => ({ line: index + 2, cells })) };
 }
 
 function errorsOf(result: { ok: true } | { ok: false; errors: ImportError[] }): ImportError[] {
@@ -50,8 +28,8 @@ describe('validateStaffImport: a good file', () => {
   it('returns typed records', () => {
     const result = validateStaffImport(
       staffTable(
-        buildStaffCells(),
-        buildStaffCells({
+        buildStaffImportCells(),
+        buildStaffImportCells({
           職員番号: 'Ｔ－０００２',
           氏: '𠮷田',
           名: '花子',
@@ -108,7 +86,7 @@ describe('validateStaffImport: a good file', () => {
   it('keeps names exactly: variation selectors, 髙, 﨑, 𠮷 and compatibility ideographs', () => {
     const names = ['葛\u{E0100}城', '髙橋', '山﨑', '𠮷野', '塚本', '渡邊\uFE00'];
     const result = validateStaffImport(
-      staffTable(...names.map((name, index) => buildStaffCells({ 職員番号: `T${index}`, 氏: ` ${name}　` }))),
+      staffTable(...names.map((name, index) => buildStaffImportCells({ 職員番号: `T${index}`, 氏: ` ${name}　` }))),
     );
     expect(result.ok && result.records.map((record) => record.familyName)).toEqual(names);
   });
@@ -141,7 +119,7 @@ describe('validateStaffImport: a good file', () => {
     ['任期付', 'fixed_term'],
     ['FIXED_TERM', 'fixed_term'],
   ])('employment type %s → %s', (value, expected) => {
-    const result = validateStaffImport(staffTable(buildStaffCells({ 雇用形態: value })));
+    const result = validateStaffImport(staffTable(buildStaffImportCells({ 雇用形態: value })));
     expect(result.ok && result.records[0]?.employmentType).toBe(expected);
   });
 
@@ -153,23 +131,23 @@ describe('validateStaffImport: a good file', () => {
     ['Ｆ', 'female'],
     ['', null],
   ])('sex %j → %s', (value, expected) => {
-    const result = validateStaffImport(staffTable(buildStaffCells({ 性別: value })));
+    const result = validateStaffImport(staffTable(buildStaffImportCells({ 性別: value })));
     expect(result.ok && result.records[0]?.sex).toBe(expected);
   });
 
   it('works without the optional columns', () => {
     const required = staffImportColumns.filter((column) => column.required);
-    const cells = buildStaffCells();
+    const cells = buildStaffImportCells();
     const result = validateStaffImport({
       header: required.map((column) => column.label),
-      rows: [{ line: 2, cells: required.map((column) => cells[staffHeader.indexOf(column.label)] ?? '') }],
+      rows: [{ line: 2, cells: required.map((column) => cells[staffImportHeader.indexOf(column.label)] ?? '') }],
     });
     expect(result).toMatchObject({ ok: true, records: [{ jobCategory: null, sex: null, separatedOn: null, qualifications: [] }] });
   });
 });
 
 describe('validateStaffImport: one error per broken rule', () => {
-  it.each<[string, StaffCells, string, string, string?]>([
+  it.each<[string, StaffImportCells, string, string, string?]>([
     ['blank employee number', { 職員番号: '' }, '職員番号', 'required', '「職員番号」が空です。'],
     ['employee number with a space', { 職員番号: 'T 01' }, '職員番号', 'invalid-format'],
     ['employee number in kana', { 職員番号: 'テスト' }, '職員番号', 'invalid-format'],
@@ -211,17 +189,17 @@ describe('validateStaffImport: one error per broken rule', () => {
     ['qualification of 61 characters', { 資格: `保健師;${'あ'.repeat(61)}` }, '資格', 'too-long'],
     ['qualification starting with =', { 資格: '保健師；=cmd' }, '資格', 'formula-prefix'],
   ])('%s', (_label, overrides, column, code, message) => {
-    const errors = errorsOf(validateStaffImport(staffTable(buildStaffCells(overrides))));
+    const errors = errorsOf(validateStaffImport(staffTable(buildStaffImportCells(overrides))));
     expect(errors.map(({ line, column: name, code: errorCode }) => [line, name, errorCode])).toEqual([[2, column, code]]);
     if (message !== undefined) expect(errors[0]?.message).toBe(message);
   });
 
   it('separation on the hire date is allowed', () => {
-    expect(validateStaffImport(staffTable(buildStaffCells({ 退職日: 'H20.4.1' }))).ok).toBe(true);
+    expect(validateStaffImport(staffTable(buildStaffImportCells({ 退職日: 'H20.4.1' }))).ok).toBe(true);
   });
 
   it('shortens long values quoted in messages', () => {
-    const [error] = errorsOf(validateStaffImport(staffTable(buildStaffCells({ 氏カナ: `ア${'x'.repeat(40)}` }))));
+    const [error] = errorsOf(validateStaffImport(staffTable(buildStaffImportCells({ 氏カナ: `ア${'x'.repeat(40)}` }))));
     expect(error?.message).toBe(`「氏カナ」はカナで入力してください: 'ア${'x'.repeat(29)}…'`);
   });
 });
@@ -230,11 +208,11 @@ describe('validateStaffImport: the whole file at once', () => {
   it('collects every error of every line, in file order', () => {
     const result = validateStaffImport(
       staffTable(
-        buildStaffCells({ 氏: '', 生年月日: 'R7.13.1' }),
-        buildStaffCells({ 職員番号: 'T0002' }),
-        buildStaffCells({ 職員番号: 'T0003', 雇用形態: '?', 氏カナ: 'x' }),
+        buildStaffImportCells({ 氏: '', 生年月日: 'R7.13.1' }),
+        buildStaffImportCells({ 職員番号: 'T0002' }),
+        buildStaffImportCells({ 職員番号: 'T0003', 雇用形態: '?', 氏カナ: 'x' }),
         ['T0004', 'too', 'few'],
-        buildStaffCells({ 職員番号: 'T0005', 名: '=HYPERLINK("x")' }),
+        buildStaffImportCells({ 職員番号: 'T0005', 名: '=HYPERLINK("x")' }),
       ),
     );
     expect(codesOf(result)).toEqual([
@@ -250,10 +228,10 @@ describe('validateStaffImport: the whole file at once', () => {
   it('reports a duplicate employee number on each later line, naming the first', () => {
     const result = validateStaffImport(
       staffTable(
-        buildStaffCells({ 職員番号: 'T0001' }),
-        buildStaffCells({ 職員番号: 'T0002' }),
-        buildStaffCells({ 職員番号: 'Ｔ０００１' }),
-        buildStaffCells({ 職員番号: 'T0001' }),
+        buildStaffImportCells({ 職員番号: 'T0001' }),
+        buildStaffImportCells({ 職員番号: 'T0002' }),
+        buildStaffImportCells({ 職員番号: 'Ｔ０００１' }),
+        buildStaffImportCells({ 職員番号: 'T0001' }),
       ),
     );
     expect(errorsOf(result)).toEqual([
@@ -263,7 +241,7 @@ describe('validateStaffImport: the whole file at once', () => {
   });
 
   it('reports a row with the wrong number of cells, once', () => {
-    const result = validateStaffImport(staffTable([...buildStaffCells(), 'extra']));
+    const result = validateStaffImport(staffTable([...buildStaffImportCells(), 'extra']));
     expect(errorsOf(result)).toEqual([
       { line: 2, column: '', code: 'column-count', message: '列の数が見出しと合いません（見出しは12列、この行は13列）。' },
     ]);
@@ -272,9 +250,9 @@ describe('validateStaffImport: the whole file at once', () => {
 
 describe('validateStaffImport: header checks', () => {
   it('reports each missing required column on line 1 and still checks the rows', () => {
-    const header = staffHeader.filter((label) => label !== '氏カナ' && label !== '生年月日');
-    const full = buildStaffCells({ 採用日: 'bad' });
-    const cells = header.map((label) => full[staffHeader.indexOf(label)] ?? '');
+    const header = staffImportHeader.filter((label) => label !== '氏カナ' && label !== '生年月日');
+    const full = buildStaffImportCells({ 採用日: 'bad' });
+    const cells = header.map((label) => full[staffImportHeader.indexOf(label)] ?? '');
     const result = validateStaffImport({ header, rows: [{ line: 2, cells }] });
     expect(codesOf(result)).toEqual([
       [1, '氏カナ', 'missing-column'],
@@ -285,8 +263,8 @@ describe('validateStaffImport: header checks', () => {
   });
 
   it('reports unknown, blank and duplicate column names', () => {
-    const header = [...staffHeader, '備考', '', 'familyName'];
-    const result = validateStaffImport({ header, rows: [{ line: 2, cells: [...buildStaffCells(), 'x', '', '試験'] }] });
+    const header = [...staffImportHeader, '備考', '', 'familyName'];
+    const result = validateStaffImport({ header, rows: [{ line: 2, cells: [...buildStaffImportCells(), 'x', '', '試験'] }] });
     expect(codesOf(result)).toEqual([
       [1, '備考', 'unknown-column'],
       [1, '', 'blank-column-name'],
@@ -296,8 +274,8 @@ describe('validateStaffImport: header checks', () => {
   });
 
   it('matches header names after NFKC and case folding', () => {
-    const header = staffHeader.map((label) => (label === '氏カナ' ? '氏ｶﾅ' : label === '職員番号' ? 'EMPLOYEENUMBER' : label));
-    const result = validateStaffImport({ header, rows: [{ line: 2, cells: buildStaffCells() }] });
+    const header = staffImportHeader.map((label) => (label === '氏カナ' ? '氏ｶﾅ' : label === '職員番号' ? 'EMPLOYEENUMBER' : label));
+    const result = validateStaffImport({ header, rows: [{ line: 2, cells: buildStaffImportCells() }] });
     expect(result.ok).toBe(true);
   });
 });
@@ -435,7 +413,7 @@ describe('checkAgainstReferenceData', () => {
   };
 
   it('flags staff numbers already registered', () => {
-    const result = validateStaffImport(staffTable(buildStaffCells({ 職員番号: 'T0001' }), buildStaffCells({ 職員番号: 'T0009' })));
+    const result = validateStaffImport(staffTable(buildStaffImportCells({ 職員番号: 'T0001' }), buildStaffImportCells({ 職員番号: 'T0009' })));
     if (!result.ok) throw new Error('fixture should be valid');
     expect(checkAgainstReferenceData(result.records, reference, result.columnNames)).toEqual([
       { line: 2, column: '職員番号', code: 'employee-number-exists', message: "職員番号 'T0001' はすでに登録されています。" },

@@ -24,6 +24,7 @@ import {
   employmentTypes,
   type AssignmentKind,
   type EmploymentType,
+  type StaffName,
 } from './org-model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -69,16 +70,13 @@ export type AssignmentImportColumnKey = (typeof assignmentImportColumns)[number]
 
 export type Sex = 'male' | 'female';
 
-export type StaffImportRecord = {
+/**
+ * Names exactly as written (trimmed): variation selectors and characters such as 𠮷 are kept. Kana in full-width
+ * katakana: half-width kana and hiragana are folded.
+ */
+export type StaffImportRecord = StaffName & {
   /** Physical line in the file, for messages from later checks. */
   line: number;
-  employeeNumber: string;
-  /** Exactly as written (trimmed): variation selectors and characters such as 𠮷 are kept. */
-  familyName: string;
-  givenName: string;
-  /** Full-width katakana: half-width kana and hiragana are folded. */
-  familyNameKana: string;
-  givenNameKana: string;
   birthDate: string;
   hireDate: string;
   employmentType: EmploymentType;

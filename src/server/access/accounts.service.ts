@@ -6,6 +6,8 @@ import { checkPassword } from '../../domain/access/password-policy.js';
 import { checkRoleGrant, roleLabels, type Role } from '../../domain/access/roles.js';
 import type { GrantRoleInput } from '../../domain/access/access.schemas.js';
 import { addDays } from '../../domain/common/fiscal-year.js';
+import type { Paged } from '../../domain/common/paged.js';
+import type { AccountItem, Me } from '../../domain/access/access-api.js';
 import { getOrgSettings } from '../org/settings.service.js';
 import { isRelationHolder, isUnitHeadOfAny, listUnitsHeadedDirectly } from './access.repository.js';
 import {
@@ -29,7 +31,7 @@ import { hashPassword } from './auth.service.js';
 
 const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 
-export async function describeMe(ctx: ServiceContext) {
+export async function describeMe(ctx: ServiceContext): Promise<Me> {
   const { actor } = ctx;
   const { unitHeadLevels } = await getOrgSettings(ctx.database.db, actor.municipalityId);
   const headedUnitIds = actor.staffId === null ? [] : await listUnitsHeadedDirectly(ctx.database.db, actor.staffId, ctx.today, unitHeadLevels);
@@ -70,7 +72,7 @@ export async function changeOwnPassword(ctx: ServiceContext, input: { currentPas
   });
 }
 
-export async function listAccountsWithGrants(ctx: ServiceContext, q: { search?: string; page: number; pageSize: number }) {
+export async function listAccountsWithGrants(ctx: ServiceContext, q: { search?: string; page: number; pageSize: number }): Promise<Paged<AccountItem>> {
   const exec = ctx.database.db;
   const { total, rows } = await listAccounts(exec, ctx.actor.municipalityId, { search: q.search, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const grants = await listGrantsOfAccounts(exec, rows.map((r) => r.id));

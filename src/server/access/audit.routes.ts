@@ -4,6 +4,8 @@ import { createAreaApp, errorResponses } from '../http/openapi-app.js';
 import { defineRoute } from '../http/route-guard.js';
 import { serviceContext } from '../http/service-context.js';
 import { searchAudit } from './audit.service.js';
+import type { Paged } from '../../domain/common/paged.js';
+import type { AuditItem } from '../../domain/access/access-api.js';
 
 const prefix = '/api/audit';
 export const auditRoutes = createAreaApp();
@@ -44,6 +46,6 @@ auditRoutes.openapi(
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
-    return c.json({ total: result.total, page: q.page, pageSize: q.pageSize, items: result.rows }, 200);
+    return c.json({ total: result.total, page: q.page, pageSize: q.pageSize, items: result.rows } satisfies Paged<AuditItem>, 200);
   },
 );

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { staffImportColumns, validateStaffImport } from '../../domain/org/staff-import.js';
+import { validateStaffImport } from '../../domain/org/staff-import.js';
+import { buildStaffImportCells, staffImportHeader, type StaffImportCells } from '../../domain/org/staff-import-fixtures.js';
 import {
   decodeCsvBytes,
   encodeCsv,
@@ -18,23 +19,10 @@ import {
 
 const maxBytes = 10 * 1024 * 1024;
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-const header = staffImportColumns.map((column) => column.label);
+const header = staffImportHeader;
 
-/** A synthetic staff line; `overrides` by column label. */
-function staffLine(overrides: Record<string, string> = {}): string[] {
-  const base: Record<string, string> = {
-    職員番号: 'T0001',
-    氏: '試験',
-    名: '太郎',
-    氏カナ: 'シケン',
-    名カナ: 'タロウ',
-    生年月日: 'S60.4.2',
-    採用日: 'H20.4.1',
-    雇用形態: '正規',
-    ...overrides,
-  };
-  return header.map((label) => base[label] ?? '');
-}
+/** A synthetic staff line with 職種 and 性別 left blank; `overrides` by column label. */
+const staffLine = (overrides: StaffImportCells = {}): string[] => buildStaffImportCells({ 職種: '', 性別: '', ...overrides });
 
 /** CSV text written by hand (not by encodeCsv), so hostile cells stay unneutralised in the file. */
 function csvText(rows: string[][]): string {

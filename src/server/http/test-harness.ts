@@ -1,7 +1,8 @@
 /** In-process app for route and service tests: a real test database, a movable clock, sign-in as a demo role. */
+import { expect } from 'vitest';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { Database } from '../db/client.js';
+import { queryRows, type Database } from '../db/client.js';
 import { createTestDatabase, testToday } from '../db/test-db.js';
 import { demoAccounts } from '../db/seeds/demo-accounts.js';
 import type { Deps, ServiceContext } from './context.js';
@@ -9,6 +10,8 @@ import { resolveSession, signIn } from '../access/auth.service.js';
 
 export type DemoKey = (typeof demoAccounts)[number]['key'];
 export type Session = { cookie: string; csrfToken: string };
+/** A raw SQL statement, typed through queryRows so that this file stays free of the query builder. */
+type RawQuery = Parameters<typeof queryRows>[1];
 
 export type Harness = {
   app: ReturnType<typeof createApp>;
@@ -19,8 +22,14 @@ export type Harness = {
   loginAs(key: DemoKey): Promise<Session>;
   loginWith(loginId: string, password: string): Promise<Response>;
   call(session: Session | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** `call` that expects `status` (showing the body when it differs) and answers the JSON body (undefined for 204) */
+  callJson<T>(session: Session | null, method: string, path: string, status: number, body?: unknown): Promise<T>;
   /** a service context for the given demo account, for service-level tests */
   contextOf(key: DemoKey): Promise<ServiceContext>;
+  /** raw SQL for checks the API does not expose */
+  queryRows<T extends Record<string, unknown> = Record<string, unknown>>(query: RawQuery): Promise<T[]>;
+  /** the `n` of a raw `select count(*)::int as n …` */
+  queryCount(query: RawQuery): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -63,6 +72,11 @@ export async function createHarness(opts: { withDemo?: boolean; env?: Record<str
       return { cookie, csrfToken };
     },
     call,
+    async callJson<T>(session: Session | null, method: string, path: string, status: number, body?: unknown): Promise<T> {
+      const res = await call(session, method, path, body);
+      expect(res.status, await res.clone().text()).toBe(status);
+      return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+    },
     async contextOf(key) {
       const a = accountOf(key);
       const { token } = await signIn(deps, { loginId: a.employeeNumber, password: a.password }, { requestId: 'test', now, ip: 'test' });
@@ -70,6 +84,8 @@ export async function createHarness(opts: { withDemo?: boolean; env?: Record<str
       if (!actor) throw new Error('no actor');
       return { database, actor, now, today: testToday, requestId: 'test', config };
     },
+    queryRows: (query) => queryRows(database.db, query),
+    queryCount: async (query) => Number((await queryRows(database.db, query))[0]?.n),
     close: () => database.close(),
   };
 }

@@ -2,13 +2,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { assignments, orgUnits, positions, qualifications, staff } from '../db/schema/org.js';
+import { staffMasterColumns } from './staff.repository.js';
+import type { StaffName } from '../../domain/org/org-model.js';
 
-export type StaffExportRow = {
-  employeeNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
+export type StaffExportRow = StaffName & {
   birthDate: string;
   hireDate: string;
   employmentType: string;
@@ -21,20 +18,7 @@ export type StaffExportRow = {
 
 export async function listStaffForExport(exec: Executor, municipalityId: number): Promise<StaffExportRow[]> {
   const rows = await exec
-    .select({
-      id: staff.id,
-      employeeNumber: staff.employeeNumber,
-      familyName: staff.familyName,
-      givenName: staff.givenName,
-      familyNameKana: staff.familyNameKana,
-      givenNameKana: staff.givenNameKana,
-      birthDate: staff.birthDate,
-      hireDate: staff.hireDate,
-      employmentType: staff.employmentType,
-      jobCategory: staff.jobCategory,
-      sex: staff.sex,
-      separatedOn: staff.separatedOn,
-    })
+    .select({ id: staff.id, ...staffMasterColumns })
     .from(staff)
     .where(eq(staff.municipalityId, municipalityId))
     .orderBy(asc(staff.employeeNumber));

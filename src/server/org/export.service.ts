@@ -16,8 +16,8 @@ import {
   type EmploymentType,
 } from '../../domain/org/org-model.js';
 import { listAssignmentsForExport, listStaffForExport, type AssignmentExportRow, type StaffExportRow } from './export.repository.js';
+import type { ExportKind, ExportUnencodable, UnencodableReport } from '../../domain/org/org-api.js';
 
-export type ExportKind = 'staff' | 'assignments';
 export const exportKinds = ['staff', 'assignments'] as const satisfies readonly ExportKind[];
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -38,19 +38,6 @@ export type ExportFile = {
   fileName: string;
   /** characters written as 〓 (0 unless replaceUnencodable) */
   unencodableCount: number;
-};
-
-/** One character CP932 cannot hold, located as the user will look for it. */
-export type ExportUnencodable = {
-  /** line in the CSV file (the header is line 1) */
-  row: number;
-  /** 1-based column */
-  column: number;
-  columnLabel: string;
-  /** the employee the line belongs to */
-  employeeNumber: string;
-  char: string;
-  codePoint: string;
 };
 
 /** The longest list returned; the count is always exact. */
@@ -160,7 +147,7 @@ export async function exportOrgData(ctx: ServiceContext, input: ExportInput): Pr
 export async function checkExportEncoding(
   ctx: ServiceContext,
   input: { kind: ExportKind; encoding: CsvOutputEncoding },
-): Promise<{ count: number; unencodable: ExportUnencodable[] }> {
+): Promise<UnencodableReport> {
   if (input.encoding === 'utf-8-bom') return { count: 0, unencodable: [] };
   const { header, rows } = await loadTable(ctx, input.kind);
   const { unencodable } = encodeCsv([header, ...rows], input.encoding);

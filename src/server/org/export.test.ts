@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import { assignmentImportColumns, staffImportColumns } from '../../domain/org/staff-import.js';
 
 let h: Harness;
-/** Raw SQL for checks the API does not expose; both drivers answer { rows }. */
-const run = (query: SQL) => h.database.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
 let hr: Session;
 let formulaStaffId: number;
 let yoshiStaffId: number;
@@ -23,13 +21,13 @@ async function download(path: string, session = hr) {
 
 async function insertStaff(employeeNumber: string, familyName: string): Promise<number> {
   // Straight into the table: the importer refuses such names, and the export must be safe regardless.
-  const result = await run(sql`
+  const result = await h.queryRows(sql`
     insert into staff (municipality_id, employee_number, family_name, given_name, family_name_kana, given_name_kana,
                        search_key, birth_date, hire_date, employment_type)
     select id, ${employeeNumber}, ${familyName}, '太郎', 'シケン', 'タロウ', ${employeeNumber}, '1980-01-01', '2005-04-01', 'regular'
     from municipalities order by id limit 1
     returning id`);
-  return Number((result.rows[0] as { id: number }).id);
+  return Number((result[0] as { id: number }).id);
 }
 
 function csvLines(bytes: Buffer): string[] {
@@ -46,7 +44,7 @@ afterAll(() => h.close());
 
 describe('CSV', () => {
   it('writes UTF-8 with BOM by default, with the import headers, ISO dates, as an attachment, audited', async () => {
-    const auditBefore = await run(sql`select count(*)::int as n from audit_log where action = 'org.export'`);
+    const auditBefore = await h.queryRows(sql`select count(*)::int as n from audit_log where action = 'org.export'`);
     const { res, bytes } = await download('/api/exports/staff');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -54,12 +52,12 @@ describe('CSV', () => {
     expect(bytes.subarray(0, 3)).toEqual(bom);
     const lines = csvLines(bytes);
     expect(lines[0]).toBe(staffLabels.map((label) => `"${label}"`).join(','));
-    const staffCount = await run(sql`select count(*)::int as n from staff`);
-    expect(lines).toHaveLength(Number((staffCount.rows[0] as { n: number }).n) + 1);
+    const staffCount = await h.queryRows(sql`select count(*)::int as n from staff`);
+    expect(lines).toHaveLength(Number((staffCount[0] as { n: number }).n) + 1);
     const x1 = lines.find((line) => line.startsWith('"X0001"'))!;
     expect(x1).toContain('"1980-01-01","2005-04-01","正規"');
-    const auditAfter = await run(sql`select count(*)::int as n from audit_log where action = 'org.export'`);
-    expect(Number((auditAfter.rows[0] as { n: number }).n)).toBe(Number((auditBefore.rows[0] as { n: number }).n) + 1);
+    const auditAfter = await h.queryRows(sql`select count(*)::int as n from audit_log where action = 'org.export'`);
+    expect(Number((auditAfter[0] as { n: number }).n)).toBe(Number((auditBefore[0] as { n: number }).n) + 1);
   });
 
   it('neutralises formula prefixes', async () => {
@@ -176,7 +174,7 @@ describe('access', () => {
     const staffSession = await h.loginAs('staff');
     const { res } = await download('/api/exports/staff', staffSession);
     expect(res.status).toBe(403);
-    const denied = await run(sql`select count(*)::int as n from audit_log where action = 'org.export' and outcome = 'denied'`);
-    expect(Number((denied.rows[0] as { n: number }).n)).toBeGreaterThanOrEqual(1);
+    const denied = await h.queryRows(sql`select count(*)::int as n from audit_log where action = 'org.export' and outcome = 'denied'`);
+    expect(Number((denied[0] as { n: number }).n)).toBeGreaterThanOrEqual(1);
   });
 });

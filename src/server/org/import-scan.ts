@@ -13,36 +13,11 @@ import {
   validateAssignmentImport,
   validateStaffImport,
   type AssignmentImportRecord,
-  type ImportErrorCode,
   type ImportReferenceData,
   type ImportTable,
   type StaffImportRecord,
 } from '../../domain/org/staff-import.js';
-
-export type ImportKind = 'staff' | 'assignments';
-
-export type ImportIssueCode =
-  | ImportErrorCode
-  /** the bytes are not valid in the chosen encoding */
-  | 'invalid-bytes'
-  /** Shift_JIS was chosen for a file with a UTF-8 BOM */
-  | 'bom-mismatch'
-  /** no data at all */
-  | 'empty'
-  /** a header line and nothing else */
-  | 'header-only'
-  /** a quote opened and never closed */
-  | 'unbalanced-quote'
-  /** quotes used in a way CSV does not allow */
-  | 'malformed'
-  /** more rows than an import accepts */
-  | 'too-many-rows'
-  /** staff: a registered employee number with a different birth date */
-  | 'probable-duplicate'
-  /** 〓, the mark a CP932 export writes for a character it could not hold, in a text field */
-  | 'substitution-mark';
-
-export type ImportIssue = { line: number; column: string; code: ImportIssueCode; message: string };
+import type { ImportIssue, ImportIssueCode, ImportKind } from '../../domain/org/org-api.js';
 
 /** What the database holds that a file is checked against. */
 export type ImportReference = {

@@ -3,51 +3,27 @@
  * staff, assignment and qualification tables exactly as they were.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
-import iconv from 'iconv-lite';
+import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
+import type { ImportIssue, ImportKind, ImportPreview } from '../../domain/org/org-api.js';
+import { countImportedRows } from './org-fixtures.repository.js';
+import { assignmentHeader, csv, sjis, staffHeader, uploadImport, utf8 } from './import-test-files.js';
 
 let h: Harness;
-/** Raw SQL for checks the API does not expose; both drivers answer { rows }. */
-const run = (query: SQL) => h.database.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
 let hr: Session;
 let unitCode: string;
 let positionCode: string;
 let registered: { employeeNumber: string; birthDate: string };
 
-const staffHeader = '職員番号,氏,名,氏カナ,名カナ,生年月日,採用日,雇用形態,職種,性別,退職日,資格';
-const assignmentHeader = '職員番号,所属コード,職位コード,開始日,終了日,区分,派遣先';
 const goodRow = (number: string) => `${number},試験,太郎,シケン,タロウ,1980-01-01,2005-04-01,正規,,,,`;
-const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
-const utf8 = (text: string) => Buffer.from(text, 'utf8');
-
-type Issue = { line: number; column: string; code: string; message: string };
-type Preview = { importId: number; errors: Issue[]; errorCount: number; canCommit: boolean; totalRows: number };
-
-async function scalar(query: SQL): Promise<number> {
-  const result = await run(query);
-  return Number((result.rows[0] as Record<string, unknown>).n);
-}
-
-async function counts() {
-  return {
-    staff: await scalar(sql`select count(*)::int as n from staff`),
-    assignments: await scalar(sql`select count(*)::int as n from assignments`),
-    qualifications: await scalar(sql`select count(*)::int as n from qualifications`),
-  };
-}
-
-function upload(kind: 'staff' | 'assignments', bytes: Uint8Array, encoding: string) {
-  return h.call(hr, 'POST', `/api/imports?kind=${kind}&encoding=${encoding}&fileName=hostile.csv`, new Uint8Array(bytes), {
-    'content-type': 'application/octet-stream',
-  });
-}
+const counts = () => countImportedRows(h.database.db);
+const upload = (kind: ImportKind, bytes: Uint8Array, encoding: string) => uploadImport(h, hr, kind, bytes, encoding, 'hostile.csv');
 
 /** Uploads, expects a preview that cannot be committed, and checks that committing it is refused. */
-async function rejected(kind: 'staff' | 'assignments', bytes: Uint8Array, encoding = 'utf-8'): Promise<Issue[]> {
+async function rejected(kind: ImportKind, bytes: Uint8Array, encoding = 'utf-8'): Promise<ImportIssue[]> {
   const res = await upload(kind, bytes, encoding);
   expect(res.status).toBe(200);
-  const preview = (await res.json()) as Preview;
+  const preview = (await res.json()) as ImportPreview;
   expect(preview.canCommit).toBe(false);
   expect(preview.errorCount).toBe(preview.errors.length);
   expect(preview.errors.length).toBeGreaterThan(0);
@@ -60,20 +36,19 @@ async function rejected(kind: 'staff' | 'assignments', bytes: Uint8Array, encodi
   return preview.errors;
 }
 
-const summary = (errors: Issue[]) => errors.map((e) => ({ line: e.line, column: e.column, code: e.code }));
+const summary = (errors: ImportIssue[]) => errors.map((e) => ({ line: e.line, column: e.column, code: e.code }));
 
 let before: Awaited<ReturnType<typeof counts>>;
 
 beforeAll(async () => {
   h = await createHarness();
   hr = await h.loginAs('hrOfficer');
-  const unit = await run(sql`select code from org_units order by code limit 1`);
-  unitCode = String((unit.rows[0] as { code: string }).code);
-  const position = await run(sql`select code from positions order by code limit 1`);
-  positionCode = String((position.rows[0] as { code: string }).code);
-  const person = await run(sql`select employee_number, birth_date from staff order by id limit 1`);
-  const row = person.rows[0] as { employee_number: string; birth_date: string };
-  registered = { employeeNumber: row.employee_number, birthDate: row.birth_date };
+  const [unit] = await h.queryRows<{ code: string }>(sql`select code from org_units order by code limit 1`);
+  unitCode = String(unit!.code);
+  const [position] = await h.queryRows<{ code: string }>(sql`select code from positions order by code limit 1`);
+  positionCode = String(position!.code);
+  const [row] = await h.queryRows<{ employee_number: string; birth_date: string }>(sql`select employee_number, birth_date from staff order by id limit 1`);
+  registered = { employeeNumber: row!.employee_number, birthDate: row!.birth_date };
 });
 afterAll(() => h.close());
 beforeEach(async () => {
@@ -96,12 +71,12 @@ describe('broken bytes', () => {
   });
 
   it('a Shift_JIS lead byte with nothing after it', async () => {
-    const bytes = Buffer.concat([iconv.encode(csv(staffHeader, goodRow('H0001')), 'cp932'), Buffer.from([0x48, 0x31, 0x2c, 0x82])]);
+    const bytes = Buffer.concat([sjis(csv(staffHeader, goodRow('H0001'))), Buffer.from([0x48, 0x31, 0x2c, 0x82])]);
     expect(summary(await rejected('staff', bytes, 'shift_jis'))).toEqual([{ line: 3, column: '', code: 'invalid-bytes' }]);
   });
 
   it('a Shift_JIS file sent as UTF-8', async () => {
-    const errors = await rejected('staff', iconv.encode(csv(staffHeader, goodRow('H0001')), 'cp932'), 'utf-8');
+    const errors = await rejected('staff', sjis(csv(staffHeader, goodRow('H0001'))), 'utf-8');
     expect(summary(errors)).toEqual([{ line: 1, column: '', code: 'invalid-bytes' }]);
   });
 
@@ -263,13 +238,13 @@ describe('hostile text', () => {
 
 describe('size', () => {
   it('a 50 MB upload is refused with 413 and nothing is written, not even a job', async () => {
-    const jobs = await scalar(sql`select count(*)::int as n from import_jobs`);
+    const jobs = await h.queryCount(sql`select count(*)::int as n from import_jobs`);
     const row = utf8(`${goodRow('H0001')}\r\n`);
     const big = Buffer.alloc(50 * 1024 * 1024, 0x20);
     for (let offset = 0; offset + row.length <= big.length; offset += row.length) row.copy(big, offset);
     const res = await upload('staff', big, 'utf-8');
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('org.import-too-large');
-    expect(await scalar(sql`select count(*)::int as n from import_jobs`)).toBe(jobs);
+    expect(await h.queryCount(sql`select count(*)::int as n from import_jobs`)).toBe(jobs);
   });
 });

@@ -3,7 +3,8 @@ import { z } from '@hono/zod-openapi';
 import { createAreaApp, errorResponses } from '../http/openapi-app.js';
 import { defineRoute, idParam } from '../http/route-guard.js';
 import { serviceContext } from '../http/service-context.js';
-import { commitImport, discardImport, getImportStatus, importKinds, previewImport, type ImportCommitEvent } from './import.service.js';
+import { commitImport, discardImport, getImportStatus, importKinds, previewImport } from './import.service.js';
+import type { ImportCommitEvent } from '../../domain/org/org-api.js';
 
 const prefix = '/api/imports';
 export const importRoutes = createAreaApp();

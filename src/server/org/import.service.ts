@@ -42,30 +42,13 @@ import {
   type ImportJobRow,
   type StaffUpsertRow,
 } from './import.repository.js';
-import { scanImportText, type CheckedSlice, type ImportIssue, type ImportKind, type ImportReference } from './import-scan.js';
+import { scanImportText, type CheckedSlice, type ImportReference } from './import-scan.js';
+import type { ImportCommitEvent, ImportIssue, ImportKind, ImportMode, ImportPreview } from '../../domain/org/org-api.js';
 
-export type { ImportIssue, ImportKind } from './import-scan.js';
 export const importKinds = ['staff', 'assignments'] as const satisfies readonly ImportKind[];
 
 /** How a commit treats what is already stored (see the file comment). */
-export type ImportMode = 'upsert' | 'replace';
 export const importModeOf: Record<ImportKind, ImportMode> = { staff: 'upsert', assignments: 'replace' };
-
-export type ImportPreview = {
-  importId: number;
-  kind: ImportKind;
-  mode: ImportMode;
-  encoding: 'utf-8' | 'shift_jis';
-  fileName: string;
-  totalRows: number;
-  errorCount: number;
-  errors: ImportIssue[];
-  /** the header as written in the file */
-  header: string[];
-  /** the first rows' cells as written */
-  sample: string[][];
-  canCommit: boolean;
-};
 
 export type ImportJobStatusView = {
   importId: number;
@@ -80,21 +63,6 @@ export type ImportJobStatusView = {
   createdAt: string;
   finishedAt: string | null;
 };
-
-export type ImportCommitEvent =
-  | { type: 'progress'; processed: number; total: number }
-  | {
-      type: 'done';
-      /** staff: people added; assignments: assignment rows written */
-      inserted: number;
-      /** staff: people updated; assignments: 0 (histories are replaced, see `replacedStaff`) */
-      updated: number;
-      /** assignments: stored rows removed because the file replaces those histories */
-      deleted: number;
-      /** assignments: employees whose history was replaced */
-      replacedStaff: number;
-    }
-  | { type: 'error'; code: string; message: string; details?: unknown };
 
 export type ImportCommitRun = {
   importId: number;

@@ -1,49 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
-import iconv from 'iconv-lite';
+import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
+import type { ImportKind, ImportPreview } from '../../domain/org/org-api.js';
+import { countImportedRows } from './org-fixtures.repository.js';
+import { assignmentHeader, csv, sjis, staffHeader, uploadImport, utf8, utf8Bom } from './import-test-files.js';
 
 let h: Harness;
-/** Raw SQL for checks the API does not expose; both drivers answer { rows }. */
-const run = (query: SQL) => h.database.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
 let hr: Session;
 let unitCode: string;
 let otherUnitCode: string;
 let positionCode: string;
 let existing: { employeeNumber: string; birthDate: string; id: number; version: number };
 
-const staffHeader = '職員番号,氏,名,氏カナ,名カナ,生年月日,採用日,雇用形態,職種,性別,退職日,資格';
-const assignmentHeader = '職員番号,所属コード,職位コード,開始日,終了日,区分,派遣先';
-
-const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
-const utf8Bom = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
-const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'cp932'));
-const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
-
-type Preview = {
-  importId: number;
-  kind: string;
-  mode: string;
-  encoding: string;
-  totalRows: number;
-  errorCount: number;
-  errors: { line: number; column: string; code: string; message: string }[];
-  header: string[];
-  sample: string[][];
-  canCommit: boolean;
-};
 type CommitLine = { type: string; processed?: number; total?: number; inserted?: number; updated?: number; deleted?: number; replacedStaff?: number; code?: string; details?: unknown };
 
-async function upload(kind: 'staff' | 'assignments', bytes: Uint8Array, encoding = 'utf-8', session = hr) {
-  return h.call(session, 'POST', `/api/imports?kind=${kind}&encoding=${encoding}&fileName=${encodeURIComponent('職員.csv')}`, bytes, {
-    'content-type': 'application/octet-stream',
-  });
-}
+const upload = (kind: ImportKind, bytes: Uint8Array, encoding = 'utf-8', session = hr) => uploadImport(h, session, kind, bytes, encoding, '職員.csv');
 
-async function preview(kind: 'staff' | 'assignments', bytes: Uint8Array, encoding = 'utf-8'): Promise<Preview> {
+async function preview(kind: ImportKind, bytes: Uint8Array, encoding = 'utf-8'): Promise<ImportPreview> {
   const res = await upload(kind, bytes, encoding);
   expect(res.status).toBe(200);
-  return (await res.json()) as Preview;
+  return (await res.json()) as ImportPreview;
 }
 
 async function commit(importId: number): Promise<{ status: number; lines: CommitLine[]; body: string; contentType: string | null }> {
@@ -53,32 +29,20 @@ async function commit(importId: number): Promise<{ status: number; lines: Commit
   return { status: res.status, lines, body, contentType: res.headers.get('content-type') };
 }
 
-async function scalar(query: SQL): Promise<number> {
-  const result = await run(query);
-  return Number((result.rows[0] as Record<string, unknown>).n);
-}
-
-async function counts() {
-  return {
-    staff: await scalar(sql`select count(*)::int as n from staff`),
-    assignments: await scalar(sql`select count(*)::int as n from assignments`),
-    qualifications: await scalar(sql`select count(*)::int as n from qualifications`),
-  };
-}
+const counts = () => countImportedRows(h.database.db);
 
 beforeAll(async () => {
   h = await createHarness();
   hr = await h.loginAs('hrAdmin');
-  const units = await run(sql`select code from org_units order by code limit 2`);
-  unitCode = String((units.rows[0] as { code: string }).code);
-  otherUnitCode = String((units.rows[1] as { code: string }).code);
-  const positions = await run(sql`select code from positions order by rank desc limit 1`);
-  positionCode = String((positions.rows[0] as { code: string }).code);
-  const person = await run(
+  const units = await h.queryRows<{ code: string }>(sql`select code from org_units order by code limit 2`);
+  unitCode = String(units[0]!.code);
+  otherUnitCode = String(units[1]!.code);
+  const [position] = await h.queryRows<{ code: string }>(sql`select code from positions order by rank desc limit 1`);
+  positionCode = String(position!.code);
+  const [row] = await h.queryRows<{ id: number; employee_number: string; birth_date: string; version: number }>(
     sql`select id, employee_number, birth_date, version from staff where employee_number not like 'A%' order by id limit 1`,
   );
-  const row = person.rows[0] as { id: number; employee_number: string; birth_date: string; version: number };
-  existing = { id: Number(row.id), employeeNumber: row.employee_number, birthDate: row.birth_date, version: Number(row.version) };
+  existing = { id: Number(row!.id), employeeNumber: row!.employee_number, birthDate: row!.birth_date, version: Number(row!.version) };
 });
 afterAll(() => h.close());
 
@@ -148,28 +112,28 @@ describe('commit', () => {
     expect(result.lines.at(-1)).toMatchObject({ type: 'done', inserted: 3, updated: 0 });
     expect(await counts()).toEqual({ ...before, staff: before.staff + 3, qualifications: before.qualifications + 3 });
 
-    const stored = await run(
+    const stored = await h.queryRows<{ search_key: string }>(
       sql`select employee_number, family_name_kana, given_name_kana, birth_date, hire_date, employment_type, sex, search_key, version from staff where employee_number in ('9001','T9003') order by employee_number`,
     );
-    expect(stored.rows).toMatchObject([
+    expect(stored).toMatchObject([
       { employee_number: '9001', birth_date: '1980-01-02', hire_date: '2003-04-01', employment_type: 'regular', sex: 'male', version: 1 },
       { employee_number: 'T9003', family_name_kana: 'カメイ', given_name_kana: 'ジロウ', birth_date: '1990-12-31', hire_date: '2025-04-01' },
     ]);
-    expect(String((stored.rows[0] as { search_key: string }).search_key)).toContain('シケンイチロウ');
+    expect(String(stored[0]!.search_key)).toContain('シケンイチロウ');
 
-    const audit = await run(
+    const audit = await h.queryRows<{ details: Record<string, unknown> }>(
       sql`select outcome, object_id, details from audit_log where action = 'org.import-committed' order by seq desc limit 1`,
     );
-    expect(audit.rows[0]).toMatchObject({ outcome: 'succeeded', object_id: String(p.importId) });
-    const details = (audit.rows[0] as { details: Record<string, unknown> }).details;
+    expect(audit[0]).toMatchObject({ outcome: 'succeeded', object_id: String(p.importId) });
+    const details = audit[0]!.details;
     expect(details).toMatchObject({ kind: 'staff', mode: 'upsert', rows: 3, inserted: 3, updated: 0 });
     expect(JSON.stringify(details)).not.toContain('試験');
 
     const status = await h.call(hr, 'GET', `/api/imports/${p.importId}`);
     expect(status.status).toBe(200);
     expect(await status.json()).toMatchObject({ importId: p.importId, status: 'committed', totalRows: 3, errorCount: 0 });
-    const content = await run(sql`select content from import_jobs where id = ${p.importId}`);
-    expect((content.rows[0] as { content: string | null }).content).toBeNull();
+    const content = await h.queryRows<{ content: string | null }>(sql`select content from import_jobs where id = ${p.importId}`);
+    expect(content[0]!.content).toBeNull();
   });
 
   it('cannot commit the same job twice (409 org.import-closed)', async () => {
@@ -193,7 +157,7 @@ describe('commit', () => {
   });
 
   it('updates registered staff matched by employee number, bumps version, keeps columns the file leaves out', async () => {
-    await run(sql`update staff set job_category = '土木' where id = ${existing.id}`);
+    await h.database.db.execute(sql`update staff set job_category = '土木' where id = ${existing.id}`);
     const file = csv(
       '職員番号,氏,名,氏カナ,名カナ,生年月日,採用日,雇用形態',
       `${existing.employeeNumber},更新,後名,コウシン,ゴメイ,${existing.birthDate},2001-04-01,再任用`,
@@ -202,12 +166,12 @@ describe('commit', () => {
     expect(p.errors).toEqual([]);
     const result = await commit(p.importId);
     expect(result.lines.at(-1)).toMatchObject({ type: 'done', inserted: 0, updated: 1 });
-    const row = await run(sql`select family_name, employment_type, job_category, version from staff where id = ${existing.id}`);
-    expect(row.rows[0]).toMatchObject({ family_name: '更新', employment_type: 'reappointed', job_category: '土木', version: existing.version + 1 });
+    const row = await h.queryRows(sql`select family_name, employment_type, job_category, version from staff where id = ${existing.id}`);
+    expect(row[0]).toMatchObject({ family_name: '更新', employment_type: 'reappointed', job_category: '土木', version: existing.version + 1 });
   });
 
   it('replaces the whole assignment history of each employee the file names, and nobody else\'s', async () => {
-    const untouched = await scalar(sql`select count(*)::int as n from assignments a join staff s on s.id = a.staff_id where s.employee_number <> 'T9002'`);
+    const untouched = await h.queryCount(sql`select count(*)::int as n from assignments a join staff s on s.id = a.staff_id where s.employee_number <> 'T9002'`);
     const first = await preview(
       'assignments',
       utf8(csv(assignmentHeader, `T9002,${unitCode},${positionCode},2020-04-01,2023-03-31,,`, `T9002,${otherUnitCode},${positionCode},R5.4.1,,通常,`)),
@@ -221,26 +185,26 @@ describe('commit', () => {
     );
     expect(second.errors).toEqual([]);
     expect((await commit(second.importId)).lines.at(-1)).toMatchObject({ type: 'done', inserted: 2, deleted: 2, replacedStaff: 1 });
-    const rows = await run(
+    const rows = await h.queryRows(
       sql`select u.code, a.kind, a.dispatch_to, a.starts_on, a.ends_on from assignments a join staff s on s.id = a.staff_id join org_units u on u.id = a.unit_id where s.employee_number = 'T9002' order by a.starts_on`,
     );
-    expect(rows.rows).toEqual([
+    expect(rows).toEqual([
       { code: otherUnitCode, kind: 'regular', dispatch_to: null, starts_on: '2020-04-01', ends_on: null },
       { code: unitCode, kind: 'dispatch', dispatch_to: '県庁', starts_on: '2021-04-01', ends_on: null },
     ]);
-    expect(await scalar(sql`select count(*)::int as n from assignments a join staff s on s.id = a.staff_id where s.employee_number <> 'T9002'`)).toBe(untouched);
+    expect(await h.queryCount(sql`select count(*)::int as n from assignments a join staff s on s.id = a.staff_id where s.employee_number <> 'T9002'`)).toBe(untouched);
   });
 
   it('moves evaluator and confirmer relations with an imported transfer, in the same commit', async () => {
     const evaluator = await h.loginAs('evaluator');
-    const staffId = Number((await run(sql`select id from staff where employee_number = 'A0005'`)).rows[0]!.id);
+    const staffId = Number((await h.queryRows(sql`select id from staff where employee_number = 'A0005'`))[0]!.id);
     expect((await h.call(evaluator, 'GET', `/api/staff/${staffId}`)).status).toBe(200);
     // A section elsewhere in the city whose supervisor is not the demo evaluator.
-    const target = await run(sql`select u.code from org_units u join org_unit_versions v on v.unit_id = u.id
+    const target = await h.queryRows(sql`select u.code from org_units u join org_unit_versions v on v.unit_id = u.id
       where v.kind = 'section' and v.ends_on is null and u.code not like (select substring(code from 1 for 7) from org_units x
         join assignments a on a.unit_id = x.id join staff s on s.id = a.staff_id where s.employee_number = 'A0004' and a.ends_on is null limit 1) || '%'
       order by u.code limit 1`);
-    const sectionCode = String(target.rows[0]!.code);
+    const sectionCode = String(target[0]!.code);
     const p = await preview('assignments', utf8(csv(assignmentHeader, `A0005,${sectionCode},shuji,2023-04-01,,,`)));
     expect(p.errors).toEqual([]);
     expect((await commit(p.importId)).lines.at(-1)).toMatchObject({ type: 'done' });
@@ -248,7 +212,7 @@ describe('commit', () => {
     const relations = (await (await h.call(hr, 'GET', `/api/relations?staffId=${staffId}`)).json()) as {
       relations: { kind: string; holderStaffId: number; isEffective: boolean }[];
     };
-    const a0004 = Number((await run(sql`select id from staff where employee_number = 'A0004'`)).rows[0]!.id);
+    const a0004 = Number((await h.queryRows(sql`select id from staff where employee_number = 'A0004'`))[0]!.id);
     const effective = relations.relations.filter((r) => r.isEffective && r.kind === 'evaluator');
     expect(effective.length).toBe(1);
     expect(effective[0]!.holderStaffId).not.toBe(a0004);
@@ -278,12 +242,12 @@ describe('commit', () => {
     );
     expect(p.canCommit).toBe(true);
     // The position disappears between preview and commit.
-    await run(
+    await h.database.db.execute(
       sql`update positions set code = 'GONE-' || code where code = ${positionCode}`,
     );
     const before = await counts();
     const result = await commit(p.importId);
-    await run(sql`update positions set code = ${positionCode} where code = ${`GONE-${positionCode}`}`);
+    await h.database.db.execute(sql`update positions set code = ${positionCode} where code = ${`GONE-${positionCode}`}`);
     expect(result.status).toBe(200);
     const last = result.lines.at(-1)!;
     expect(last).toMatchObject({ type: 'error', code: 'org.import-invalid' });

@@ -1,9 +1,9 @@
 /** Test factories for the org area (insertX of style.md): synthetic staff and assignments written to a test database, and look-ups by code. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { assignments, municipalities, orgUnits, positions, staff } from '../db/schema/org.js';
+import { assignments, municipalities, orgUnits, positions, qualifications, staff } from '../db/schema/org.js';
 import { normalizeForSearch } from '../../domain/common/japanese-text.js';
-import type { AssignmentKind, EmploymentType } from '../../domain/org/org-model.js';
+import type { AssignmentKind, EmploymentType, StaffName } from '../../domain/org/org-model.js';
 
 export async function demoMunicipalityId(exec: Executor): Promise<number> {
   const [row] = await exec.select({ id: municipalities.id }).from(municipalities).orderBy(municipalities.id).limit(1);
@@ -29,17 +29,7 @@ export async function staffIdByNumber(exec: Executor, employeeNumber: string): P
   return row.id;
 }
 
-export type StaffOverrides = Partial<{
-  employeeNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  birthDate: string;
-  hireDate: string;
-  employmentType: EmploymentType;
-  separatedOn: string | null;
-}>;
+export type StaffOverrides = Partial<StaffName & { birthDate: string; hireDate: string; employmentType: EmploymentType; separatedOn: string | null }>;
 
 let counter = 0;
 
@@ -94,4 +84,11 @@ export async function endRegularAssignments(exec: Executor, staffId: number, las
       await exec.update(assignments).set({ endsOn: lastDay }).where(eq(assignments.id, r.id));
     }
   }
+}
+
+/** Rows in the tables an import writes: a refused or failed import must leave these counts as they were. */
+export async function countImportedRows(exec: Executor): Promise<{ staff: number; assignments: number; qualifications: number }> {
+  const count = async (table: typeof staff | typeof assignments | typeof qualifications) =>
+    Number((await exec.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n);
+  return { staff: await count(staff), assignments: await count(assignments), qualifications: await count(qualifications) };
 }

@@ -1,19 +1,18 @@
 /**
- * The org area's response shapes (UnitNode, CareerEntry, career phase) built from the domain's pure functions,
+ * The org area's response shapes (UnitNode, CareerEntry, career phase; see org-api.ts) built from the domain's pure functions,
  * shared by the unit page, the directory and the profile so the three show the same facts the same way.
  */
 import { deriveCareerPhase, type CareerPhaseResult, type OrgSettings } from '../../domain/org/org-settings.js';
 import {
   careerPhases,
   type Assignment,
-  type AssignmentKind,
   type CareerPhase,
   type EmploymentType,
   type Position,
   type UnitEvent,
-  type UnitKind,
   type UnitVersion,
 } from '../../domain/org/org-model.js';
+import type { CareerEntry, UnitNode } from '../../domain/org/org-api.js';
 import { nameOfUnitOn, unitLineage, unitPath, type OrgNode, type OrgSnapshot, type UnitLineage } from '../../domain/org/org-tree.js';
 import { buildCareerTimeline, unitsExperienced } from '../../domain/org/career.js';
 
@@ -58,19 +57,6 @@ export function indexVersionsByUnit(versions: readonly UnitVersion[]): Map<numbe
   return map;
 }
 
-export type UnitNode = {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-  path: string;
-  isFrontline: boolean;
-  expertiseField: string | null;
-  authorisedHeadcount: number | null;
-  memberCount: number;
-};
-
 export function toUnitNode(node: OrgNode, snapshot: OrgSnapshot, memberCount: number): UnitNode {
   const isOrphan = snapshot.orphanUnitIds.includes(node.unitId);
   return {
@@ -98,23 +84,6 @@ export function flattenTree(snapshot: OrgSnapshot, memberCounts: ReadonlyMap<num
   for (const root of snapshot.roots) visit(root);
   return result;
 }
-
-export type CareerEntry = {
-  unitId: number;
-  /** the unit's name when the assignment began */
-  unitName: string;
-  /** every name the unit bore during the assignment, oldest first */
-  unitNames: string[];
-  unitPath: string;
-  positionName: string | null;
-  kind: AssignmentKind;
-  dispatchTo: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  isFrontline: boolean;
-  /** fiscal years spanned, e.g. "2019–2022" (one year alone: "2024") */
-  fiscalYears: string;
-};
 
 /** A unit's name for display when it has no version covering the date (bad data): its latest name, or its id. */
 function fallbackUnitName(versions: readonly UnitVersion[], unitId: number): string {

@@ -8,6 +8,7 @@ import type {
   EmploymentType,
   Position,
   PositionLevel,
+  StaffName,
   UnitEvent,
   UnitEventKind,
   UnitKind,
@@ -108,7 +109,7 @@ export async function listUnitIdsHeadedBy(
           select a.unit_id from assignments a
             join positions p on p.id = a.position_id
             join live l on l.unit_id = a.unit_id
-          where a.staff_id = ${staffId} and a.kind = 'regular' and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+          where a.staff_id = ${staffId} and ${regularPostOnSql(date)}
             and p.level in (${sql.join(headLevels.map((l) => sql`${l}`), sql`, `)})
           union
           select l.unit_id from live l join headed h on l.parent_unit_id = h.unit_id
@@ -149,48 +150,66 @@ export async function listUnitEvents(
   return rows.map((r) => ({ ...r, kind: r.kind as UnitEventKind }));
 }
 
+/** The columns of a Position (its level still a string). */
+export const positionColumns = {
+  id: positions.id,
+  code: positions.code,
+  name: positions.name,
+  rank: positions.rank,
+  level: positions.level,
+  isManagerial: positions.isManagerial,
+};
+
 /** The municipality's positions, most senior first. */
 export async function listPositions(exec: Executor, municipalityId: number): Promise<Position[]> {
   const rows = await exec
-    .select({
-      id: positions.id,
-      code: positions.code,
-      name: positions.name,
-      rank: positions.rank,
-      level: positions.level,
-      isManagerial: positions.isManagerial,
-    })
+    .select(positionColumns)
     .from(positions)
     .where(eq(positions.municipalityId, municipalityId))
     .orderBy(asc(positions.rank), asc(positions.id));
   return rows.map((r) => ({ ...r, level: r.level as PositionLevel }));
 }
 
-const inForceOn = (date: string) =>
-  and(lte(assignments.startsOn, date), or(isNull(assignments.endsOn), gte(assignments.endsOn, date)));
+/**
+ * A regular assignment in force on `date`: the post that places a person in a unit (concurrent posts and
+ * dispatches do not). For the query builder; `regularPostOnSql` says the same in raw SQL.
+ */
+const regularPostOn = (date: string) =>
+  and(eq(assignments.kind, 'regular'), lte(assignments.startsOn, date), or(isNull(assignments.endsOn), gte(assignments.endsOn, date)));
+
+/** `regularPostOn` for raw SQL, about the assignment aliased `a`. */
+export const regularPostOnSql = (date: string) => sql`a.kind = 'regular' and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})`;
 
 /** Regular assignments in force on `date`, counted per unit. */
 export async function countRegularMembersByUnit(exec: Executor, municipalityId: number, date: string): Promise<Map<number, number>> {
   const rows = await exec
     .select({ unitId: assignments.unitId, n: sql<number>`count(distinct ${assignments.staffId})::int` })
     .from(assignments)
-    .where(and(eq(assignments.municipalityId, municipalityId), eq(assignments.kind, 'regular'), inForceOn(date)))
+    .where(and(eq(assignments.municipalityId, municipalityId), regularPostOn(date)))
     .groupBy(assignments.unitId);
   return new Map(rows.map((r) => [r.unitId, Number(r.n)]));
 }
 
-export type UnitMemberRow = {
-  staffId: number;
-  employeeNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
+/** What a list of people shows of each: number, names, and what their career phase is computed from. */
+export type StaffSummary = StaffName & {
   hireDate: string;
   employmentType: EmploymentType;
   careerPhaseOverride: string | null;
   careerPhaseOverrideReason: string | null;
-  unitId: number;
+};
+
+export type UnitMemberRow = StaffSummary & { staffId: number; unitId: number };
+
+const staffSummaryColumns = {
+  employeeNumber: staff.employeeNumber,
+  familyName: staff.familyName,
+  givenName: staff.givenName,
+  familyNameKana: staff.familyNameKana,
+  givenNameKana: staff.givenNameKana,
+  hireDate: staff.hireDate,
+  employmentType: staff.employmentType,
+  careerPhaseOverride: staff.careerPhaseOverride,
+  careerPhaseOverrideReason: staff.careerPhaseOverrideReason,
 };
 
 /** People with a regular assignment in one of `unitIds` in force on `date` (one row per person and unit). */
@@ -202,28 +221,11 @@ export async function listRegularMembersOfUnits(
 ): Promise<UnitMemberRow[]> {
   if (unitIds.length === 0) return [];
   const rows = await exec
-    .selectDistinct({
-      staffId: staff.id,
-      employeeNumber: staff.employeeNumber,
-      familyName: staff.familyName,
-      givenName: staff.givenName,
-      familyNameKana: staff.familyNameKana,
-      givenNameKana: staff.givenNameKana,
-      hireDate: staff.hireDate,
-      employmentType: staff.employmentType,
-      careerPhaseOverride: staff.careerPhaseOverride,
-      careerPhaseOverrideReason: staff.careerPhaseOverrideReason,
-      unitId: assignments.unitId,
-    })
+    .selectDistinct({ staffId: staff.id, ...staffSummaryColumns, unitId: assignments.unitId })
     .from(assignments)
     .innerJoin(staff, eq(staff.id, assignments.staffId))
     .where(
-      and(
-        eq(assignments.municipalityId, municipalityId),
-        eq(assignments.kind, 'regular'),
-        inArray(assignments.unitId, [...unitIds]),
-        inForceOn(date),
-      ),
+      and(eq(assignments.municipalityId, municipalityId), inArray(assignments.unitId, [...unitIds]), regularPostOn(date)),
     );
   return rows.map((r) => ({ ...r, employmentType: r.employmentType as EmploymentType }));
 }
@@ -273,11 +275,7 @@ export async function listRegularPostsOn(exec: Executor, municipalityId: number,
     .from(assignments)
     .innerJoin(positions, eq(positions.id, assignments.positionId))
     .where(
-      and(
-        eq(assignments.municipalityId, municipalityId),
-        eq(assignments.kind, 'regular'),
-        inForceOn(date),
-      ),
+      and(eq(assignments.municipalityId, municipalityId), regularPostOn(date)),
     );
   return rows.map((r) => ({ ...r, positionLevel: r.positionLevel as PositionLevel, kind: r.kind as AssignmentKind }));
 }

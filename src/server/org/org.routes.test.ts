@@ -2,32 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import { testToday } from '../db/test-db.js';
 import { addDays, fiscalYearOf } from '../../domain/common/fiscal-year.js';
+import type { PositionItem, UnitEventItem, UnitList, UnitPage } from '../../domain/org/org-api.js';
 import { demoMunicipalityId, insertAssignment, insertStaff, positionIdByCode, staffIdByNumber, unitIdByCode } from './org-fixtures.repository.js';
-
-type UnitNode = {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
-  path: string;
-  isFrontline: boolean;
-  memberCount: number;
-};
-type CareerEntry = { unitId: number; unitName: string; unitNames: string[]; unitPath: string; positionName: string | null; kind: string; startsOn: string; endsOn: string | null };
-type UnitMember = {
-  staffId: number;
-  employeeNumber: string;
-  name: string;
-  kana: string;
-  positionName: string | null;
-  startsOn: string;
-  yearsInUnit: number;
-  hasFrontlineExperience: boolean;
-  careerPhase: string | null;
-  career: CareerEntry[];
-};
-type UnitPage = { unit: UnitNode & { history: { name: string; startsOn: string; endsOn: string | null; parentName: string | null }[] }; members: UnitMember[] };
 
 let h: Harness;
 let hr: Session;
@@ -35,12 +11,6 @@ const fy = fiscalYearOf(testToday);
 // The demo city's reorganisations (demo-city.ts), all on April 1 of a fiscal year before today's.
 const renamedOn = `${fy - 3}-04-01`;
 const mergedOn = `${fy - 2}-04-01`;
-
-async function getJson<T>(session: Session | null, path: string, status = 200): Promise<T> {
-  const res = await h.call(session, 'GET', path);
-  expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as T;
-}
 
 beforeAll(async () => {
   h = await createHarness();
@@ -52,8 +22,8 @@ afterAll(async () => {
 
 describe('GET /api/org/units', () => {
   it('shows a renamed unit under its old name before the reorganisation and its new name after', async () => {
-    const before = await getJson<{ asOf: string; units: UnitNode[] }>(hr, `/api/org/units?asOf=${addDays(renamedOn, -1)}`);
-    const after = await getJson<{ asOf: string; units: UnitNode[] }>(hr, `/api/org/units?asOf=${renamedOn}`);
+    const before = await h.callJson<UnitList>(hr, 'GET', `/api/org/units?asOf=${addDays(renamedOn, -1)}`, 200);
+    const after = await h.callJson<UnitList>(hr, 'GET', `/api/org/units?asOf=${renamedOn}`, 200);
     const old = before.units.find((u) => u.code === 'D03-K03');
     const renamed = after.units.find((u) => u.code === 'D03-K03');
     expect(old?.name).toBe('生活環境課');
@@ -64,8 +34,8 @@ describe('GET /api/org/units', () => {
 
   it('places a moved unit under its parent of the time, in the path too', async () => {
     const movedOn = renamedOn;
-    const before = await getJson<{ units: UnitNode[] }>(hr, `/api/org/units?asOf=${addDays(movedOn, -1)}`);
-    const after = await getJson<{ units: UnitNode[] }>(hr, `/api/org/units?asOf=${movedOn}`);
+    const before = await h.callJson<UnitList>(hr, 'GET', `/api/org/units?asOf=${addDays(movedOn, -1)}`, 200);
+    const after = await h.callJson<UnitList>(hr, 'GET', `/api/org/units?asOf=${movedOn}`, 200);
     const b = before.units.find((u) => u.code === 'D02-K04-S02');
     const a = after.units.find((u) => u.code === 'D02-K04-S02');
     expect(b?.parentId).not.toBe(a?.parentId);
@@ -74,7 +44,7 @@ describe('GET /api/org/units', () => {
   });
 
   it('lists the tree depth-first by code with paths and member counts (default: today)', async () => {
-    const body = await getJson<{ asOf: string; units: UnitNode[] }>(hr, '/api/org/units');
+    const body = await h.callJson<UnitList>(hr, 'GET', '/api/org/units', 200);
     expect(body.asOf).toBe(testToday);
     const seen = new Set<number>();
     for (const unit of body.units) {
@@ -94,8 +64,8 @@ describe('GET /api/org/units', () => {
 
   it('is for signed-in users, and refuses an impossible date', async () => {
     expect((await h.call(null, 'GET', '/api/org/units')).status).toBe(401);
-    await getJson(await h.loginAs('staff'), '/api/org/units');
-    const bad = await getJson<{ error: { code: string } }>(hr, '/api/org/units?asOf=2025-02-30', 400);
+    await h.callJson(await h.loginAs('staff'), 'GET', '/api/org/units', 200);
+    const bad = await h.callJson<{ error: { code: string } }>(hr, 'GET', '/api/org/units?asOf=2025-02-30', 400);
     expect(bad.error.code).toBe('org.invalid-date');
     expect((await h.call(hr, 'GET', '/api/org/units?asOf=yesterday')).status).toBe(400);
   });
@@ -103,26 +73,20 @@ describe('GET /api/org/units', () => {
 
 describe('GET /api/org/events and /api/org/positions', () => {
   it('lists reorganisations newest first with the names of the time', async () => {
-    const { events } = await getJson<{ events: { unitCode: string; unitName: string; kind: string; occurredOn: string; relatedUnitName: string | null }[] }>(
-      hr,
-      '/api/org/events',
-    );
+    const { events } = await h.callJson<{ events: UnitEventItem[] }>(hr, 'GET', '/api/org/events', 200);
     expect(events.length).toBeGreaterThanOrEqual(4);
     const dates = events.map((e) => e.occurredOn);
     expect(dates).toEqual([...dates].sort().reverse());
     const merged = events.find((e) => e.kind === 'merged');
     expect(merged).toMatchObject({ unitCode: 'D03-K01-S02', unitName: '証明係', occurredOn: mergedOn, relatedUnitName: '窓口係' });
     expect(events.find((e) => e.kind === 'renamed')).toMatchObject({ unitCode: 'D03-K03', unitName: '環境政策課' });
-    const windowed = await getJson<{ events: { occurredOn: string }[] }>(hr, `/api/org/events?from=${mergedOn}&to=${mergedOn}`);
+    const windowed = await h.callJson<{ events: { occurredOn: string }[] }>(hr, 'GET', `/api/org/events?from=${mergedOn}&to=${mergedOn}`, 200);
     expect(windowed.events.length).toBeGreaterThanOrEqual(1);
     expect(windowed.events.every((e) => e.occurredOn === mergedOn)).toBe(true);
   });
 
   it('lists positions most senior first with level labels', async () => {
-    const { positions } = await getJson<{ positions: { code: string; rank: number; level: string; levelLabel: string }[] }>(
-      await h.loginAs('staff'),
-      '/api/org/positions',
-    );
+    const { positions } = await h.callJson<{ positions: PositionItem[] }>(await h.loginAs('staff'), 'GET', '/api/org/positions', 200);
     expect(positions[0]).toMatchObject({ code: 'bucho', rank: 1, level: 'director', levelLabel: '部長級' });
     expect(positions.map((p) => p.rank)).toEqual([...positions.map((p) => p.rank)].sort((a, b) => a - b));
   });
@@ -131,7 +95,7 @@ describe('GET /api/org/events and /api/org/positions', () => {
 describe('GET /api/org/units/:id (各課の在籍職員の経歴の見える化)', () => {
   it('shows HR a unit with its history and members ordered by position rank, each with a career', async () => {
     const unitId = await unitIdByCode(h.database.db, 'D03-K01-S01');
-    const page = await getJson<UnitPage>(hr, `/api/org/units/${unitId}`);
+    const page = await h.callJson<UnitPage>(hr, 'GET', `/api/org/units/${unitId}`, 200);
     expect(page.unit).toMatchObject({ id: unitId, code: 'D03-K01-S01', name: '窓口係' });
     expect(page.unit.history.length).toBeGreaterThanOrEqual(1);
     const numbers = page.members.map((m) => m.employeeNumber);
@@ -168,7 +132,7 @@ describe('GET /api/org/units/:id (各課の在籍職員の経歴の見える化)
       startsOn: mergedOn,
     });
     const unitId = await unitIdByCode(db, 'D03-K01-S01');
-    const page = await getJson<UnitPage>(hr, `/api/org/units/${unitId}`);
+    const page = await h.callJson<UnitPage>(hr, 'GET', `/api/org/units/${unitId}`, 200);
     const member = page.members.find((x) => x.staffId === person)!;
     expect(member.startsOn).toBe(`${fy - 4}-04-01`);
     expect(member.yearsInUnit).toBe(4);
@@ -177,7 +141,7 @@ describe('GET /api/org/units/:id (各課の在籍職員の経歴の見える化)
 
   it('shows a past date as it was (members then, names then)', async () => {
     const unitId = await unitIdByCode(h.database.db, 'D03-K03');
-    const page = await getJson<UnitPage>(hr, `/api/org/units/${unitId}?asOf=${addDays(renamedOn, -1)}`);
+    const page = await h.callJson<UnitPage>(hr, 'GET', `/api/org/units/${unitId}?asOf=${addDays(renamedOn, -1)}`, 200);
     expect(page.unit.name).toBe('生活環境課');
     expect(page.unit.history.map((v) => v.name)).toEqual(['生活環境課', '環境政策課']);
     for (const m of page.members) expect(m.career.every((e) => e.startsOn <= addDays(renamedOn, -1))).toBe(true);
@@ -188,22 +152,22 @@ describe('GET /api/org/units/:id (各課の在籍職員の経歴の見える化)
     const division = await unitIdByCode(h.database.db, 'D03-K01');
     const section = await unitIdByCode(h.database.db, 'D03-K01-S01');
     const elsewhere = await unitIdByCode(h.database.db, 'D01-K02-S01');
-    const own = await getJson<UnitPage>(head, `/api/org/units/${division}`);
+    const own = await h.callJson<UnitPage>(head, 'GET', `/api/org/units/${division}`, 200);
     expect(own.members.map((m) => m.employeeNumber)).toContain('A0003');
     expect(own.members.map((m) => m.employeeNumber)).not.toContain('A0005');
-    const withSubunits = await getJson<UnitPage>(head, `/api/org/units/${division}?includeSubunits=true`);
+    const withSubunits = await h.callJson<UnitPage>(head, 'GET', `/api/org/units/${division}?includeSubunits=true`, 200);
     expect(withSubunits.members.map((m) => m.employeeNumber)).toEqual(expect.arrayContaining(['A0003', 'A0004', 'A0005']));
-    await getJson(head, `/api/org/units/${section}`);
-    const denied = await getJson<{ error: { code: string } }>(head, `/api/org/units/${elsewhere}`, 403);
+    await h.callJson(head, 'GET', `/api/org/units/${section}`, 200);
+    const denied = await h.callJson<{ error: { code: string } }>(head, 'GET', `/api/org/units/${elsewhere}`, 403);
     expect(denied.error.code).toBe('access.denied');
   });
 
   it('refuses people who head nothing, and answers 404 for a unit that does not exist on the date', async () => {
     const section = await unitIdByCode(h.database.db, 'D03-K01-S01');
-    await getJson(await h.loginAs('evaluator'), `/api/org/units/${section}`, 403);
-    await getJson(await h.loginAs('staff'), `/api/org/units/${section}`, 403);
+    await h.callJson(await h.loginAs('evaluator'), 'GET', `/api/org/units/${section}`, 403);
+    await h.callJson(await h.loginAs('staff'), 'GET', `/api/org/units/${section}`, 403);
     const abolished = await unitIdByCode(h.database.db, 'D01-K04-S03');
-    const gone = await getJson<{ error: { code: string } }>(hr, `/api/org/units/${abolished}`, 404);
+    const gone = await h.callJson<{ error: { code: string } }>(hr, 'GET', `/api/org/units/${abolished}`, 404);
     expect(gone.error.code).toBe('org.unit-not-found');
     expect(await staffIdByNumber(h.database.db, 'A0005')).toBeGreaterThan(0);
   });

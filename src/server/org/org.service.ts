@@ -10,6 +10,7 @@ import { addDays, completedYearsBetween, isValidIsoDate } from '../../domain/com
 import { employmentTypeLabels, isInForce, positionLevelLabels, type Assignment } from '../../domain/org/org-model.js';
 import { descendantsOf, nameOfUnitOn, orgAsOf } from '../../domain/org/org-tree.js';
 import { currentUnitTenure, hasFrontlineExperience } from '../../domain/org/career.js';
+import type { PositionItem, UnitEventItem, UnitList, UnitPage } from '../../domain/org/org-api.js';
 import { getOrgSettings } from './settings.service.js';
 import {
   countRegularMembersByUnit,
@@ -56,7 +57,7 @@ export function dateOrToday(ctx: ServiceContext, date: string | undefined): stri
 }
 
 /** GET /api/org/units: the organisation in force on a date, depth-first by code, with member counts. */
-export async function listUnitsAsOf(ctx: ServiceContext, input: { asOf?: string }) {
+export async function listUnitsAsOf(ctx: ServiceContext, input: { asOf?: string }): Promise<UnitList> {
   const asOf = dateOrToday(ctx, input.asOf);
   const exec = ctx.database.db;
   const [versions, counts] = await Promise.all([
@@ -67,7 +68,7 @@ export async function listUnitsAsOf(ctx: ServiceContext, input: { asOf?: string 
 }
 
 /** GET /api/org/events: the reorganisation history, newest first, with the names the units bore at the event. */
-export async function listOrgEvents(ctx: ServiceContext, input: { from?: string; to?: string }) {
+export async function listOrgEvents(ctx: ServiceContext, input: { from?: string; to?: string }): Promise<{ events: UnitEventItem[] }> {
   const from = input.from === undefined ? undefined : dateOrToday(ctx, input.from);
   const to = input.to === undefined ? undefined : dateOrToday(ctx, input.to);
   const exec = ctx.database.db;
@@ -94,7 +95,7 @@ export async function listOrgEvents(ctx: ServiceContext, input: { from?: string;
 }
 
 /** GET /api/org/positions: positions, most senior first. */
-export async function listPositionsOfMunicipality(ctx: ServiceContext) {
+export async function listPositionsOfMunicipality(ctx: ServiceContext): Promise<{ positions: PositionItem[] }> {
   const positions = await listPositions(ctx.database.db, ctx.actor.municipalityId);
   return {
     positions: positions.map((p) => ({ id: p.id, code: p.code, name: p.name, rank: p.rank, level: p.level, levelLabel: positionLevelLabels[p.level] })),
@@ -118,7 +119,7 @@ const byKana = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * optionally those of the units below too) with careers, tenure, frontline experience and career phase.
  * All members' assignments come in one query; the careers are computed by the domain functions.
  */
-export async function getUnitPage(ctx: ServiceContext, input: { unitId: number; asOf?: string; includeSubunits?: boolean }) {
+export async function getUnitPage(ctx: ServiceContext, input: { unitId: number; asOf?: string; includeSubunits?: boolean }): Promise<UnitPage> {
   const asOf = dateOrToday(ctx, input.asOf);
   const exec = ctx.database.db;
   const municipalityId = ctx.actor.municipalityId;

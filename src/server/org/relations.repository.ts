@@ -28,8 +28,10 @@ const relationColumns = {
 
 const typed = <T extends { kind: string; source: string }>(r: T) => ({ ...r, kind: r.kind as RelationKind, source: r.source as 'rule' | 'manual' });
 
-const inForceOn = (date: string) =>
-  and(lte(staffRelations.startsOn, date), or(isNull(staffRelations.endsOn), gte(staffRelations.endsOn, date)));
+/** Open-ended, or ending on `date` or later. */
+const notEndedBefore = (date: string) => or(isNull(staffRelations.endsOn), gte(staffRelations.endsOn, date));
+
+const inForceOn = (date: string) => and(lte(staffRelations.startsOn, date), notEndedBefore(date));
 
 const subject = aliasedTable(staff, 'subject');
 const holder = aliasedTable(staff, 'holder');
@@ -85,7 +87,7 @@ export async function listRuleRelationsFrom(exec: Executor, municipalityId: numb
       and(
         eq(staffRelations.municipalityId, municipalityId),
         eq(staffRelations.source, 'rule'),
-        or(isNull(staffRelations.endsOn), gte(staffRelations.endsOn, date)),
+        notEndedBefore(date),
       ),
     );
   return rows.map(typed);
@@ -107,7 +109,7 @@ export async function listOverlappingManualRelations(
         eq(staffRelations.subjectStaffId, v.subjectStaffId),
         eq(staffRelations.kind, v.kind),
         v.endsOn === null ? undefined : lte(staffRelations.startsOn, v.endsOn),
-        or(isNull(staffRelations.endsOn), gte(staffRelations.endsOn, v.startsOn)),
+        notEndedBefore(v.startsOn),
         v.exceptId === undefined ? undefined : ne(staffRelations.id, v.exceptId),
       ),
     );
@@ -122,16 +124,7 @@ export async function findRelation(exec: Executor, municipalityId: number, relat
   return row === undefined ? undefined : typed(row);
 }
 
-export type NewRelation = {
-  municipalityId: number;
-  kind: RelationKind;
-  subjectStaffId: number;
-  holderStaffId: number;
-  source: 'rule' | 'manual';
-  reason: string | null;
-  startsOn: string;
-  endsOn: string | null;
-};
+export type NewRelation = Omit<RelationRow, 'id'> & { municipalityId: number };
 
 export async function insertRelation(exec: Executor, v: NewRelation): Promise<number> {
   const [row] = await exec.insert(staffRelations).values(v).returning({ id: staffRelations.id });

@@ -12,6 +12,7 @@ import { isInForce, positionLevelLabels, type RelationKind, type UnitVersion } f
 import { relationScopeLabels } from '../../domain/org/org-settings.js';
 import { departmentOf, divisionOf, orgAsOf } from '../../domain/org/org-tree.js';
 import { deriveRelations, type DerivedRelation, type PostAssignment, type UnresolvedRelation } from '../../domain/org/relation-rules.js';
+import type { DeriveResult, EffectiveRelations, ManualRelationInput, RelationItem } from '../../domain/org/org-api.js';
 import { getOrgSettings } from './settings.service.js';
 import { listRegularPostsOn, listUnitVersions } from './org.repository.js';
 import { findStaffRecord, listStaffNames } from './staff.repository.js';
@@ -151,7 +152,7 @@ export async function rebuildRuleRelations(
 }
 
 /** POST /api/relations/derive: derive for a date, in one transaction with its audit row; the worklist gets names. */
-export async function deriveRelationsFor(ctx: ServiceContext, input: { asOf: string }) {
+export async function deriveRelationsFor(ctx: ServiceContext, input: { asOf: string }): Promise<DeriveResult> {
   if (!isValidIsoDate(input.asOf)) throw new AppError('org.invalid-date', `日付「${input.asOf}」を読み取れません。`);
   const municipalityId = ctx.actor.municipalityId;
   const result = await ctx.database.db.transaction(async (tx) => {
@@ -177,7 +178,7 @@ export async function deriveRelationsFor(ctx: ServiceContext, input: { asOf: str
  * GET /api/relations?staffId: the person's relations as subject and as holder, history included. `isEffective`
  * says whether the row decides access today (in force, and for a rule row not overridden by a manual one).
  */
-export async function listRelationsOfStaff(ctx: ServiceContext, input: { staffId: number }) {
+export async function listRelationsOfStaff(ctx: ServiceContext, input: { staffId: number }): Promise<{ relations: RelationItem[] }> {
   const exec = ctx.database.db;
   const municipalityId = ctx.actor.municipalityId;
   const person = await findStaffRecord(exec, municipalityId, input.staffId);
@@ -202,15 +203,6 @@ export async function listRelationsOfStaff(ctx: ServiceContext, input: { staffId
     })),
   };
 }
-
-export type ManualRelationInput = {
-  kind: RelationKind;
-  subjectStaffId: number;
-  holderStaffId: number;
-  startsOn: string;
-  endsOn: string | null;
-  reason: string;
-};
 
 /**
  * POST /api/relations: HR sets an evaluator or confirmer by hand (an absent 係長, the deputy mayor, a special
@@ -295,7 +287,10 @@ export async function removeManualRelation(ctx: ServiceContext, input: { relatio
 }
 
 /** The evaluator and confirmer deciding access on `date` (manual over rule), for the profile. */
-export async function effectiveRelationsOf(ctx: ServiceContext, rows: readonly { kind: RelationKind; source: 'rule' | 'manual'; holderStaffId: number }[]) {
+export async function effectiveRelationsOf(
+  ctx: ServiceContext,
+  rows: readonly { kind: RelationKind; source: 'rule' | 'manual'; holderStaffId: number }[],
+): Promise<EffectiveRelations> {
   const pick = (kind: RelationKind) =>
     rows.find((r) => r.kind === kind && r.source === 'manual') ?? rows.find((r) => r.kind === kind && r.source === 'rule') ?? null;
   const evaluator = pick('evaluator');

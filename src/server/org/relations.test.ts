@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import { testToday } from '../db/test-db.js';
 import { addDays, fiscalYearOf } from '../../domain/common/fiscal-year.js';
@@ -7,35 +7,16 @@ import { rebuildRuleRelations } from './relations.service.js';
 import { deriveRelations } from '../../domain/org/relation-rules.js';
 import { getOrgSettings } from './settings.service.js';
 import { listRegularPostsOn, listUnitVersions } from './org.repository.js';
+import type { RelationItem } from '../../domain/org/org-api.js';
 import { demoMunicipalityId, endRegularAssignments, insertAssignment, positionIdByCode, staffIdByNumber, unitIdByCode } from './org-fixtures.repository.js';
-
-type Relation = {
-  id: number;
-  kind: 'evaluator' | 'confirmer';
-  subjectStaffId: number;
-  subjectName: string;
-  holderStaffId: number;
-  holderName: string;
-  source: 'rule' | 'manual';
-  reason: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  isEffective: boolean;
-};
 
 let h: Harness;
 let hr: Session;
 let municipalityId: number;
 const ids: Record<string, number> = {};
-const run = (query: SQL) => h.database.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
 
-async function call<T>(session: Session | null, method: string, path: string, status: number, body?: unknown): Promise<T> {
-  const res = await h.call(session, method, path, body);
-  expect(res.status, await res.clone().text()).toBe(status);
-  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
-}
-const relationsOf = async (staffId: number, session = hr) => (await call<{ relations: Relation[] }>(session, 'GET', `/api/relations?staffId=${staffId}`, 200)).relations;
-const effective = (rows: Relation[], subject: number, kind: Relation['kind']) => rows.filter((r) => r.subjectStaffId === subject && r.kind === kind && r.isEffective);
+const relationsOf = async (staffId: number, session = hr) => (await h.callJson<{ relations: RelationItem[] }>(session, 'GET', `/api/relations?staffId=${staffId}`, 200)).relations;
+const effective = (rows: RelationItem[], subject: number, kind: RelationItem['kind']) => rows.filter((r) => r.subjectStaffId === subject && r.kind === kind && r.isEffective);
 
 beforeAll(async () => {
   h = await createHarness();
@@ -67,18 +48,18 @@ describe('relations derived by rule', () => {
       assignments: await listRegularPostsOn(db, municipalityId, testToday),
       rules: (await getOrgSettings(db, municipalityId)).relationRules,
     });
-    const stored = await run(sql`select subject_staff_id, kind, holder_staff_id from staff_relations
+    const stored = await h.queryRows(sql`select subject_staff_id, kind, holder_staff_id from staff_relations
       where source = 'rule' and starts_on <= ${testToday} and (ends_on is null or ends_on >= ${testToday})`);
     const key = (s: unknown, k: unknown, h: unknown) => `${String(s)}:${String(k)}:${String(h)}`;
-    expect(stored.rows.map((r) => key(r.subject_staff_id, r.kind, r.holder_staff_id)).sort()).toEqual(
+    expect(stored.map((r) => key(r.subject_staff_id, r.kind, r.holder_staff_id)).sort()).toEqual(
       relations.map((r) => key(r.subjectStaffId, r.kind, r.holderStaffId)).sort(),
     );
     expect(relations.length).toBeGreaterThan(150);
   });
 
   it('is idempotent: deriving again for the same day changes nothing', async () => {
-    const before = await run(sql`select count(*)::int as n from staff_relations`);
-    const result = await call<{ created: number; unresolved: { subjectStaffId: number; name: string; kind: string; reason: string }[] }>(
+    const before = await h.queryRows(sql`select count(*)::int as n from staff_relations`);
+    const result = await h.callJson<{ created: number; unresolved: { subjectStaffId: number; name: string; kind: string; reason: string }[] }>(
       hr,
       'POST',
       '/api/relations/derive',
@@ -88,19 +69,19 @@ describe('relations derived by rule', () => {
     expect(result.created).toBe(0);
     expect(result.unresolved.length).toBeGreaterThan(0);
     expect(result.unresolved.every((u) => u.name !== '' && u.reason !== '')).toBe(true);
-    const after = await run(sql`select count(*)::int as n from staff_relations`);
-    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
-    const audit = await run(sql`select count(*)::int as n from audit_log where action = 'org.relations-derived'`);
-    expect(Number(audit.rows[0]!.n)).toBe(1);
+    const after = await h.queryRows(sql`select count(*)::int as n from staff_relations`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+    const audit = await h.queryRows(sql`select count(*)::int as n from audit_log where action = 'org.relations-derived'`);
+    expect(Number(audit[0]!.n)).toBe(1);
   });
 
   it('lets the person and their unit head read relations, and only HR manage them', async () => {
     await relationsOf(ids.A0005!, await h.loginAs('staff'));
     await relationsOf(ids.A0005!, await h.loginAs('unitHead'));
-    await call(await h.loginAs('staff'), 'GET', `/api/relations?staffId=${ids.A0009}`, 403);
-    await call(await h.loginAs('evaluator'), 'POST', '/api/relations/derive', 403, { asOf: testToday });
-    await call(hr, 'GET', '/api/relations', 400);
-    await call(hr, 'GET', '/api/relations?staffId=abc', 400);
+    await h.callJson(await h.loginAs('staff'), 'GET', `/api/relations?staffId=${ids.A0009}`, 403);
+    await h.callJson(await h.loginAs('evaluator'), 'POST', '/api/relations/derive', 403, { asOf: testToday });
+    await h.callJson(hr, 'GET', '/api/relations', 400);
+    await h.callJson(hr, 'GET', '/api/relations?staffId=abc', 400);
   });
 });
 
@@ -108,10 +89,10 @@ describe('manual overrides', () => {
   it('wins over the rule: the new holder gains access and the former holder loses it', async () => {
     const evaluator = await h.loginAs('evaluator');
     const auditor = await h.loginAs('auditor');
-    await call(evaluator, 'GET', `/api/staff/${ids.A0005}`, 200);
-    await call(auditor, 'GET', `/api/staff/${ids.A0005}`, 403);
+    await h.callJson(evaluator, 'GET', `/api/staff/${ids.A0005}`, 200);
+    await h.callJson(auditor, 'GET', `/api/staff/${ids.A0005}`, 403);
 
-    const { id } = await call<{ id: number }>(hr, 'POST', '/api/relations', 201, {
+    const { id } = await h.callJson<{ id: number }>(hr, 'POST', '/api/relations', 201, {
       kind: 'evaluator',
       subjectStaffId: ids.A0005,
       holderStaffId: ids.A0006,
@@ -123,20 +104,20 @@ describe('manual overrides', () => {
     expect(effective(rows, ids.A0005!, 'evaluator')).toMatchObject([{ id, holderStaffId: ids.A0006, source: 'manual' }]);
     expect(rows.find((r) => r.kind === 'evaluator' && r.source === 'rule' && r.endsOn === null)?.isEffective).toBe(false);
 
-    await call(evaluator, 'GET', `/api/staff/${ids.A0005}`, 403);
-    await call(auditor, 'GET', `/api/staff/${ids.A0005}`, 200);
-    const profile = await call<{ relations: { evaluator: { staffId: number } | null } }>(hr, 'GET', `/api/staff/${ids.A0005}`, 200);
+    await h.callJson(evaluator, 'GET', `/api/staff/${ids.A0005}`, 403);
+    await h.callJson(auditor, 'GET', `/api/staff/${ids.A0005}`, 200);
+    const profile = await h.callJson<{ relations: { evaluator: { staffId: number } | null } }>(hr, 'GET', `/api/staff/${ids.A0005}`, 200);
     expect(profile.relations.evaluator?.staffId).toBe(ids.A0006);
     // A re-derivation never touches manual rows.
-    await call(hr, 'POST', '/api/relations/derive', 200, { asOf: testToday });
+    await h.callJson(hr, 'POST', '/api/relations/derive', 200, { asOf: testToday });
     expect(effective(await relationsOf(ids.A0005!), ids.A0005!, 'evaluator')[0]?.id).toBe(id);
 
     // Removing an override that starts today deletes it; the rule applies again.
-    await call(hr, 'DELETE', `/api/relations/${id}`, 204);
-    await call(evaluator, 'GET', `/api/staff/${ids.A0005}`, 200);
-    await call(auditor, 'GET', `/api/staff/${ids.A0005}`, 403);
-    const actions = await run(sql`select action from audit_log where action in ('org.relation-set', 'org.relation-removed') order by seq`);
-    expect(actions.rows.map((r) => r.action)).toEqual(['org.relation-set', 'org.relation-removed']);
+    await h.callJson(hr, 'DELETE', `/api/relations/${id}`, 204);
+    await h.callJson(evaluator, 'GET', `/api/staff/${ids.A0005}`, 200);
+    await h.callJson(auditor, 'GET', `/api/staff/${ids.A0005}`, 403);
+    const actions = await h.queryRows(sql`select action from audit_log where action in ('org.relation-set', 'org.relation-removed') order by seq`);
+    expect(actions.map((r) => r.action)).toEqual(['org.relation-set', 'org.relation-removed']);
   });
 
   it('settles what the rules leave open, so it leaves the worklist', async () => {
@@ -144,7 +125,7 @@ describe('manual overrides', () => {
     const first = await rebuildRuleRelations(db, municipalityId, testToday);
     const open = first.unresolved.find((u) => u.subjectStaffId === ids.A0003 && u.kind === 'confirmer');
     expect(open).toBeDefined();
-    await call(hr, 'POST', '/api/relations', 201, {
+    await h.callJson(hr, 'POST', '/api/relations', 201, {
       kind: 'confirmer',
       subjectStaffId: ids.A0003,
       holderStaffId: ids.A0001,
@@ -159,24 +140,24 @@ describe('manual overrides', () => {
 
   it('refuses overrides that make no sense', async () => {
     const base = { kind: 'evaluator', subjectStaffId: ids.A0005, holderStaffId: ids.A0002, startsOn: testToday, endsOn: null, reason: '理由' };
-    const self = await call<{ error: { code: string } }>(hr, 'POST', '/api/relations', 400, { ...base, holderStaffId: ids.A0005 });
+    const self = await h.callJson<{ error: { code: string } }>(hr, 'POST', '/api/relations', 400, { ...base, holderStaffId: ids.A0005 });
     expect(self.error.code).toBe('org.relation-invalid');
-    await call(hr, 'POST', '/api/relations', 400, { ...base, endsOn: addDays(testToday, -1) });
-    await call(hr, 'POST', '/api/relations', 400, { ...base, reason: '  ' });
-    await call(hr, 'POST', '/api/relations', 400, { ...base, source: 'rule' });
-    await call(hr, 'POST', '/api/relations', 404, { ...base, holderStaffId: 99999999 });
-    const { id } = await call<{ id: number }>(hr, 'POST', '/api/relations', 201, base);
-    const overlap = await call<{ error: { code: string } }>(hr, 'POST', '/api/relations', 400, { ...base, holderStaffId: ids.A0009 });
+    await h.callJson(hr, 'POST', '/api/relations', 400, { ...base, endsOn: addDays(testToday, -1) });
+    await h.callJson(hr, 'POST', '/api/relations', 400, { ...base, reason: '  ' });
+    await h.callJson(hr, 'POST', '/api/relations', 400, { ...base, source: 'rule' });
+    await h.callJson(hr, 'POST', '/api/relations', 404, { ...base, holderStaffId: 99999999 });
+    const { id } = await h.callJson<{ id: number }>(hr, 'POST', '/api/relations', 201, base);
+    const overlap = await h.callJson<{ error: { code: string } }>(hr, 'POST', '/api/relations', 400, { ...base, holderStaffId: ids.A0009 });
     expect(overlap.error.code).toBe('org.relation-invalid');
-    await call(hr, 'DELETE', `/api/relations/${id}`, 204);
+    await h.callJson(hr, 'DELETE', `/api/relations/${id}`, 204);
     const rule = (await relationsOf(ids.A0005!)).find((r) => r.source === 'rule')!;
-    const notManual = await call<{ error: { code: string } }>(hr, 'DELETE', `/api/relations/${rule.id}`, 400);
+    const notManual = await h.callJson<{ error: { code: string } }>(hr, 'DELETE', `/api/relations/${rule.id}`, 400);
     expect(notManual.error.code).toBe('org.relation-invalid');
-    await call(hr, 'DELETE', '/api/relations/99999999', 404);
+    await h.callJson(hr, 'DELETE', '/api/relations/99999999', 404);
   });
 
   it('ends an override already in force yesterday instead of deleting it (history of who evaluated whom)', async () => {
-    const { id } = await call<{ id: number }>(hr, 'POST', '/api/relations', 201, {
+    const { id } = await h.callJson<{ id: number }>(hr, 'POST', '/api/relations', 201, {
       kind: 'evaluator',
       subjectStaffId: ids.A0009,
       holderStaffId: ids.A0002,
@@ -184,10 +165,10 @@ describe('manual overrides', () => {
       endsOn: null,
       reason: '臨時の体制',
     });
-    await call(hr, 'DELETE', `/api/relations/${id}`, 204);
+    await h.callJson(hr, 'DELETE', `/api/relations/${id}`, 204);
     const row = (await relationsOf(ids.A0009!)).find((r) => r.id === id);
     expect(row).toMatchObject({ endsOn: addDays(testToday, -1), isEffective: false });
-    await call(hr, 'DELETE', `/api/relations/${id}`, 400);
+    await h.callJson(hr, 'DELETE', `/api/relations/${id}`, 400);
   });
 });
 
@@ -216,16 +197,16 @@ describe('rebuildRuleRelations after a transfer', () => {
 
     // Access follows: the former evaluator reads the profile until March 31 and not from April 1.
     h.setNow(new Date(`${addDays(nextApril, -1)}T10:00:00+09:00`));
-    await call(await h.loginAs('evaluator'), 'GET', `/api/staff/${ids.A0005}`, 200);
+    await h.callJson(await h.loginAs('evaluator'), 'GET', `/api/staff/${ids.A0005}`, 200);
     h.setNow(new Date(`${nextApril}T10:00:00+09:00`));
-    await call(await h.loginAs('evaluator'), 'GET', `/api/staff/${ids.A0005}`, 403);
-    await call(await h.loginAs('unitHead'), 'GET', `/api/staff/${ids.A0005}`, 403);
+    await h.callJson(await h.loginAs('evaluator'), 'GET', `/api/staff/${ids.A0005}`, 403);
+    await h.callJson(await h.loginAs('unitHead'), 'GET', `/api/staff/${ids.A0005}`, 403);
     h.setNow(new Date(`${testToday}T10:00:00+09:00`));
 
     // Deriving again for the same day is a no-op; deriving for an earlier day replaces the later derivation.
     expect((await rebuildRuleRelations(db, municipalityId, nextApril)).created).toBe(0);
     await rebuildRuleRelations(db, municipalityId, testToday);
-    const later = await run(sql`select count(*)::int as n from staff_relations where source = 'rule' and starts_on > ${testToday}`);
-    expect(Number(later.rows[0]!.n)).toBe(0);
+    const later = await h.queryRows(sql`select count(*)::int as n from staff_relations where source = 'rule' and starts_on > ${testToday}`);
+    expect(Number(later[0]!.n)).toBe(0);
   });
 });

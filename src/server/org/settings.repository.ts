@@ -6,6 +6,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
 import { assignments, positions, settings } from '../db/schema/org.js';
 import type { Position, PositionLevel } from '../../domain/org/org-model.js';
+import type { PositionInput } from '../../domain/org/org-api.js';
+import { positionColumns } from './org.repository.js';
 
 /**
  * The row's last change as an ISO instant with microseconds, rendered by the database so that both engines give
@@ -86,12 +88,7 @@ export type PositionRow = Position & { isInUse: boolean };
 export async function listPositionsWithUse(exec: Executor, municipalityId: number): Promise<PositionRow[]> {
   const rows = await exec
     .select({
-      id: positions.id,
-      code: positions.code,
-      name: positions.name,
-      rank: positions.rank,
-      level: positions.level,
-      isManagerial: positions.isManagerial,
+      ...positionColumns,
       // Qualified by hand: drizzle leaves columns unqualified in a one-table select, which the subquery would capture.
       isInUse: sql<boolean>`exists (select 1 from ${assignments} as a where a.position_id = "positions"."id")`,
     })
@@ -101,9 +98,7 @@ export async function listPositionsWithUse(exec: Executor, municipalityId: numbe
   return rows.map((r) => ({ ...r, level: r.level as PositionLevel, isInUse: Boolean(r.isInUse) }));
 }
 
-export type NewPosition = { code: string; name: string; rank: number; level: PositionLevel; isManagerial: boolean };
-
-export async function insertPosition(exec: Executor, municipalityId: number, v: NewPosition): Promise<number> {
+export async function insertPosition(exec: Executor, municipalityId: number, v: PositionInput): Promise<number> {
   const [row] = await exec
     .insert(positions)
     .values({ municipalityId, ...v })
@@ -111,7 +106,7 @@ export async function insertPosition(exec: Executor, municipalityId: number, v: 
   return row!.id;
 }
 
-export async function updatePosition(exec: Executor, municipalityId: number, positionId: number, v: Partial<NewPosition>): Promise<void> {
+export async function updatePosition(exec: Executor, municipalityId: number, positionId: number, v: Partial<PositionInput>): Promise<void> {
   if (Object.keys(v).length === 0) return;
   await exec
     .update(positions)

@@ -10,6 +10,14 @@ import { AppError } from '../http/app-error.js';
 import { auditInTx } from '../access/audit.service.js';
 import { positionLevelLabels, type Position } from '../../domain/org/org-model.js';
 import { defaultOrgSettings, orgSettingsSchema, type OrgSettings, type PositionSetting } from '../../domain/org/org-settings.js';
+import type {
+  OrgSettingsUpdate,
+  OrgSettingsView,
+  PositionChangeResult,
+  PositionInput,
+  PositionSettingItem,
+  StoredOrgSettings,
+} from '../../domain/org/org-api.js';
 import { listPositions } from './org.repository.js';
 import {
   deleteSetting,
@@ -22,7 +30,6 @@ import {
   lockSettings,
   updatePosition as updatePositionRow,
   updateSettingIfUnchanged,
-  type NewPosition,
   type PositionRow,
 } from './settings.repository.js';
 import { rebuildRuleRelations } from './relations.service.js';
@@ -30,8 +37,6 @@ import { japaneseIssueMessage, validationError, toValidationDetails, type Valida
 
 export const orgSettingsKey = 'org';
 
-/** The part of OrgSettings kept in the `settings` row (everything but the positions). */
-export type StoredOrgSettings = Omit<OrgSettings, 'positions'>;
 export const storedOrgSettingsKeys = ['relationRules', 'unitHeadLevels', 'careerPhaseRules', 'rotationYearsPerUnit', 'expertCycleYears'] as const;
 
 const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
@@ -81,20 +86,17 @@ export async function getOrgSettings(exec: Executor, municipalityId: number): Pr
   return (await loadOrgSettings(exec, municipalityId)).settings;
 }
 
-function orgSettingsView(loaded: LoadedSettings) {
+function orgSettingsView(loaded: LoadedSettings): OrgSettingsView {
   return {
     settings: loaded.settings,
-    /** the policy's values; `positions` is the seed list for a new municipality (a reset does not touch positions) */
     defaults: defaultOrgSettings,
-    /** true while the municipality follows the policy's defaults (nothing stored) */
     isDefault: !loaded.isStored,
-    /** the concurrency token to send back with a change; null while nothing is stored */
     updatedAt: loaded.updatedAt,
   };
 }
 
 /** GET /api/settings/org */
-export async function readOrgSettings(ctx: ServiceContext) {
+export async function readOrgSettings(ctx: ServiceContext): Promise<OrgSettingsView> {
   return orgSettingsView(await loadOrgSettings(ctx.database.db, ctx.actor.municipalityId));
 }
 
@@ -116,17 +118,12 @@ function changedKeys(before: StoredOrgSettings, after: StoredOrgSettings): strin
 
 const staleSettings = () => new AppError('common.conflict', '他の人が先に設定を更新しました。最新の内容を読み込んでから、もう一度変更してください。');
 
-export type OrgSettingsUpdate = StoredOrgSettings & {
-  /** `updatedAt` of the settings as read (null: they were the defaults) */
-  updatedAt: string | null;
-};
-
 /**
  * PUT /api/settings/org: replaces the stored document. Validated with the positions as they are now (a rule
  * may only name a level some position has); refused with 409 if someone changed or reset the settings since
  * they were read. Only the names of the changed keys go to the audit log, in the same transaction.
  */
-export async function updateOrgSettings(ctx: ServiceContext, input: OrgSettingsUpdate) {
+export async function updateOrgSettings(ctx: ServiceContext, input: OrgSettingsUpdate): Promise<OrgSettingsView> {
   const municipalityId = ctx.actor.municipalityId;
   return ctx.database.db.transaction(async (tx) => {
     await lockSettings(tx, municipalityId);
@@ -162,7 +159,7 @@ export async function updateOrgSettings(ctx: ServiceContext, input: OrgSettingsU
  * then follows the defaults, including later corrections of them). Positions are data and stay as they are.
  * With `updatedAt` the reset is refused (409) if the settings changed since they were read.
  */
-export async function resetOrgSettings(ctx: ServiceContext, input: { updatedAt?: string | null }) {
+export async function resetOrgSettings(ctx: ServiceContext, input: { updatedAt?: string | null }): Promise<OrgSettingsView> {
   const municipalityId = ctx.actor.municipalityId;
   return ctx.database.db.transaction(async (tx) => {
     await lockSettings(tx, municipalityId);
@@ -187,7 +184,7 @@ export async function resetOrgSettings(ctx: ServiceContext, input: { updatedAt?:
   });
 }
 
-function positionView(p: PositionRow) {
+function positionView(p: PositionRow): PositionSettingItem {
   return {
     id: p.id,
     code: p.code,
@@ -196,13 +193,12 @@ function positionView(p: PositionRow) {
     level: p.level,
     levelLabel: positionLevelLabels[p.level],
     isManagerial: p.isManagerial,
-    /** an assignment (of any period) holds it: its code and level can no longer change */
     isInUse: p.isInUse,
   };
 }
 
 /** GET /api/settings/positions: the positions, most senior first. */
-export async function listPositionSettings(ctx: ServiceContext) {
+export async function listPositionSettings(ctx: ServiceContext): Promise<{ positions: PositionSettingItem[] }> {
   const rows = await listPositionsWithUse(ctx.database.db, ctx.actor.municipalityId);
   return { positions: rows.map(positionView) };
 }
@@ -254,7 +250,7 @@ async function writeRanks(tx: Executor, municipalityId: number, before: readonly
 }
 
 /** POST /api/settings/positions: a new position at the given place in the order (the ones below move down). */
-export async function createPosition(ctx: ServiceContext, input: NewPosition) {
+export async function createPosition(ctx: ServiceContext, input: PositionInput): Promise<PositionChangeResult> {
   const municipalityId = ctx.actor.municipalityId;
   return ctx.database.db.transaction(async (tx) => {
     await lockSettings(tx, municipalityId);
@@ -277,13 +273,13 @@ export async function createPosition(ctx: ServiceContext, input: NewPosition) {
   });
 }
 
-export type PositionChanges = Partial<NewPosition>;
+export type PositionChanges = Partial<PositionInput>;
 
 /**
  * PATCH /api/settings/positions/:id: name, place in the order and 管理職 may change; code and level only while
  * no assignment uses the position (imports name positions by code, and past careers were ranked by the level).
  */
-export async function updatePosition(ctx: ServiceContext, input: PositionChanges & { positionId: number }) {
+export async function updatePosition(ctx: ServiceContext, input: PositionChanges & { positionId: number }): Promise<PositionChangeResult> {
   const municipalityId = ctx.actor.municipalityId;
   const { positionId, ...changes } = input;
   return ctx.database.db.transaction(async (tx) => {
@@ -292,7 +288,7 @@ export async function updatePosition(ctx: ServiceContext, input: PositionChanges
     const rows = await listPositionsWithUse(tx, municipalityId);
     const row = rows.find((p) => p.id === positionId);
     if (row === undefined) throw new AppError('common.not-found', '職位が見つかりません。');
-    const changed = (Object.keys(changes) as (keyof NewPosition)[]).filter((k) => changes[k] !== undefined && changes[k] !== row[k]);
+    const changed = (Object.keys(changes) as (keyof PositionInput)[]).filter((k) => changes[k] !== undefined && changes[k] !== row[k]);
     if (changed.length === 0) return { position: positionView(row), positions: rows.map(positionView) };
     if (row.isInUse) {
       const locked: ValidationDetail[] = [];
@@ -313,7 +309,7 @@ export async function updatePosition(ctx: ServiceContext, input: PositionChanges
     // A rank past the end places the position last, which may be where it already stood.
     const written = changed.filter((k) => k !== 'rank' || own.rank !== row.rank || placed.some((p, i) => p.id !== rows[i]?.id));
     if (written.length === 0) return { position: positionView(row), positions: rows.map(positionView) };
-    const values: Partial<NewPosition> = {};
+    const values: Partial<PositionInput> = {};
     for (const k of written) (values as Record<string, unknown>)[k] = k === 'rank' ? own.rank : changes[k];
     await updatePositionRow(tx, municipalityId, positionId, values);
     const moved = await writeRanks(tx, municipalityId, rows, placed, positionId);

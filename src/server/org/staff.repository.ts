@@ -5,7 +5,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
 import { qualifications, staff } from '../db/schema/org.js';
-import type { CareerPhase, EmploymentType } from '../../domain/org/org-model.js';
+import type { CareerPhase, EmploymentType, StaffName } from '../../domain/org/org-model.js';
+import type { StaffUpdateInput } from '../../domain/org/org-api.js';
+import { regularPostOnSql, type StaffSummary } from './org.repository.js';
 
 /**
  * The career-phase rule of `deriveCareerPhase` (org-settings.ts) translated to SQL for the directory filter.
@@ -40,20 +42,8 @@ export type DirectoryQuery = {
   offset: number;
 };
 
-export type DirectoryRow = {
-  id: number;
-  employeeNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  hireDate: string;
-  employmentType: EmploymentType;
-  careerPhaseOverride: string | null;
-  careerPhaseOverrideReason: string | null;
-  unitId: number | null;
-  positionId: number | null;
-};
+/** A person in the directory with the unit and position of their regular post on the date (null: none). */
+export type DirectoryRow = StaffSummary & { id: number; unitId: number | null; positionId: number | null };
 
 /** `%` and `_` in the query are matched literally. */
 export function likePattern(text: string): string {
@@ -97,8 +87,7 @@ function directoryWhere(q: DirectoryQuery): SQL {
     const inUnits = q.unitIds === undefined ? sql`` : q.unitIds.length === 0 ? sql` and false` : sql` and a.unit_id in (${list(q.unitIds)})`;
     const inPosition = q.positionId === undefined ? sql`` : sql` and a.position_id = ${q.positionId}`;
     conditions.push(sql`exists (select 1 from assignments a
-      where a.staff_id = s.id and a.kind = 'regular' and a.starts_on <= ${q.asOf}
-        and (a.ends_on is null or a.ends_on >= ${q.asOf})${inUnits}${inPosition})`);
+      where a.staff_id = s.id and ${regularPostOnSql(q.asOf)}${inUnits}${inPosition})`);
   }
   if (q.careerPhase !== undefined) conditions.push(careerPhaseCondition(q.careerPhase, q.asOf));
   return sql.join(conditions, sql` and `);
@@ -120,7 +109,7 @@ export async function searchDirectory(exec: Executor, q: DirectoryQuery): Promis
       ) p
       left join lateral (
         select a.unit_id, a.position_id from assignments a
-        where a.staff_id = p.id and a.kind = 'regular' and a.starts_on <= ${q.asOf} and (a.ends_on is null or a.ends_on >= ${q.asOf})
+        where a.staff_id = p.id and ${regularPostOnSql(q.asOf)}
         order by a.starts_on desc, a.id desc limit 1
       ) cur on true
       order by p.family_name_kana, p.given_name_kana, p.id`;
@@ -154,13 +143,8 @@ export async function searchDirectory(exec: Executor, q: DirectoryQuery): Promis
   return { total, rows };
 }
 
-export type StaffRecord = {
+export type StaffRecord = StaffName & {
   id: number;
-  employeeNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
   birthDate: string;
   sex: string | null;
   hireDate: string;
@@ -172,8 +156,8 @@ export type StaffRecord = {
   version: number;
 };
 
-const staffRecordColumns = {
-  id: staff.id,
+/** The staff master's columns: what the staff file imports and exports. */
+export const staffMasterColumns = {
   employeeNumber: staff.employeeNumber,
   familyName: staff.familyName,
   givenName: staff.givenName,
@@ -185,6 +169,11 @@ const staffRecordColumns = {
   employmentType: staff.employmentType,
   jobCategory: staff.jobCategory,
   separatedOn: staff.separatedOn,
+};
+
+const staffRecordColumns = {
+  id: staff.id,
+  ...staffMasterColumns,
   careerPhaseOverride: staff.careerPhaseOverride,
   careerPhaseOverrideReason: staff.careerPhaseOverrideReason,
   version: staff.version,
@@ -220,15 +209,8 @@ export async function listQualificationsOfStaff(exec: Executor, municipalityId: 
     .orderBy(asc(qualifications.acquiredOn), asc(qualifications.id));
 }
 
-export type StaffChanges = {
-  familyName?: string;
-  givenName?: string;
-  familyNameKana?: string;
-  givenNameKana?: string;
-  jobCategory?: string | null;
-  separatedOn?: string | null;
-  searchKey: string;
-};
+/** The editable fields of a staff record, with the search key kept current. */
+export type StaffChanges = Omit<StaffUpdateInput, 'version'> & { searchKey: string };
 
 /** Optimistic update: applies only if the row still has `version`; returns false when it does not (stale or gone). */
 export async function updateStaffRecord(

@@ -1,47 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import { testToday } from '../db/test-db.js';
 import { addDays, fiscalYearOf } from '../../domain/common/fiscal-year.js';
+import type { StaffListItem, StaffProfile } from '../../domain/org/org-api.js';
+import type { Paged } from '../../domain/common/paged.js';
 import { demoMunicipalityId, insertAssignment, insertStaff, positionIdByCode, staffIdByNumber, unitIdByCode } from './org-fixtures.repository.js';
-
-type DirectoryItem = {
-  id: number;
-  employeeNumber: string;
-  name: string;
-  kana: string;
-  unitId: number | null;
-  unitName: string | null;
-  unitPath: string | null;
-  positionName: string | null;
-  employmentType: string;
-  employmentTypeLabel: string;
-  careerPhase: string | null;
-};
-type Directory = { total: number; page: number; pageSize: number; items: DirectoryItem[] };
-type Profile = {
-  staff: { id: number; employeeNumber: string; familyName: string; version: number; careerPhase: string | null; careerPhaseReason: string };
-  protected: { birthDate: string; sex: string | null } | null;
-  current: { unitId: number; unitName: string; unitPath: string; positionName: string | null; startsOn: string; isFrontline: boolean } | null;
-  concurrent: unknown[];
-  yearsInCurrentUnit: number | null;
-  hasFrontlineExperience: boolean;
-  qualifications: { name: string; acquiredOn: string | null }[];
-  career: { unitId: number; unitName: string; unitNames: string[]; unitPath: string; kind: string; startsOn: string; endsOn: string | null }[];
-  relations: { evaluator: { staffId: number; name: string } | null; confirmer: { staffId: number; name: string } | null };
-};
 
 let h: Harness;
 let hr: Session;
 const fy = fiscalYearOf(testToday);
-const run = (query: SQL) => h.database.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
 
-async function call<T>(session: Session | null, method: string, path: string, status: number, body?: unknown): Promise<T> {
-  const res = await h.call(session, method, path, body);
-  expect(res.status, await res.clone().text()).toBe(status);
-  return (await res.json()) as T;
-}
-const directory = (session: Session, query = '') => call<Directory>(session, 'GET', `/api/staff${query}`, 200);
+const directory = (session: Session, query = '') => h.callJson<Paged<StaffListItem>>(session, 'GET', `/api/staff${query}`, 200);
 const idOf = (employeeNumber: string) => staffIdByNumber(h.database.db, employeeNumber);
 
 beforeAll(async () => {
@@ -54,10 +24,10 @@ afterAll(async () => {
 
 describe('GET /api/staff (directory)', () => {
   it('lists everyone in employment, sorted by kana, with paging totals', async () => {
-    const inEmployment = await run(sql`select count(*)::int as n from staff
+    const inEmployment = await h.queryRows(sql`select count(*)::int as n from staff
       where hire_date <= ${testToday} and (separated_on is null or separated_on >= ${testToday})`);
     const all = await directory(hr, '?pageSize=200');
-    expect(all.total).toBe(Number(inEmployment.rows[0]!.n));
+    expect(all.total).toBe(Number(inEmployment[0]!.n));
     expect(all.items).toHaveLength(all.total);
     const first = await directory(hr, '?pageSize=10&page=1');
     const second = await directory(hr, '?pageSize=10&page=2');
@@ -149,12 +119,12 @@ describe('GET /api/staff (directory)', () => {
     expect(await find('rotation')).toEqual([person]);
     expect(await find('core')).toEqual([]);
     // An override without a reason is not applied; with a reason it is.
-    await run(sql`update staff set career_phase_override = 'expert', career_phase_override_reason = ${'\u3000 '} where id = ${person}`);
+    await h.database.db.execute(sql`update staff set career_phase_override = 'expert', career_phase_override_reason = ${'\u3000 '} where id = ${person}`);
     expect(await find('rotation')).toEqual([person]);
-    await run(sql`update staff set career_phase_override_reason = '保健師として専門職の経歴' where id = ${person}`);
+    await h.database.db.execute(sql`update staff set career_phase_override_reason = '保健師として専門職の経歴' where id = ${person}`);
     expect(await find('expert')).toEqual([person]);
     expect(await find('rotation')).toEqual([]);
-    const profile = await call<Profile>(hr, 'GET', `/api/staff/${person}`, 200);
+    const profile = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${person}`, 200);
     expect(profile.staff.careerPhase).toBe('expert');
     expect(profile.staff.careerPhaseReason).toContain('保健師として専門職の経歴');
   });
@@ -180,9 +150,9 @@ describe('GET /api/staff (directory)', () => {
   });
 
   it('is refused to people who neither work in HR nor head a unit', async () => {
-    await call(await h.loginAs('evaluator'), 'GET', '/api/staff', 403);
-    await call(await h.loginAs('staff'), 'GET', '/api/staff', 403);
-    await call(null, 'GET', '/api/staff', 401);
+    await h.callJson(await h.loginAs('evaluator'), 'GET', '/api/staff', 403);
+    await h.callJson(await h.loginAs('staff'), 'GET', '/api/staff', 403);
+    await h.callJson(null, 'GET', '/api/staff', 401);
   });
 });
 
@@ -204,7 +174,7 @@ describe('GET /api/staff/:id (profile)', () => {
       positionId: await positionIdByCode(db, 'shunin'),
       startsOn: `${fy - 2}-04-01`,
     });
-    const profile = await call<Profile>(hr, 'GET', `/api/staff/${person}`, 200);
+    const profile = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${person}`, 200);
     expect(profile.career.map((e) => e.unitName)).toEqual(['窓口係', '生活環境課']);
     expect(profile.career[1]).toMatchObject({ unitNames: ['生活環境課', '環境政策課'], unitPath: '市民部 › 生活環境課', kind: 'regular' });
     expect(profile.current).toMatchObject({ unitName: '窓口係', unitPath: '市民部 › 市民課 › 窓口係', positionName: '主任', isFrontline: true });
@@ -215,45 +185,45 @@ describe('GET /api/staff/:id (profile)', () => {
 
   it('shows protected fields to HR and to the person, audits the read, and hides them (null) from evaluator and unit head', async () => {
     const subject = await idOf('A0005');
-    const before = await run(sql`select count(*)::int as n from audit_log where action = 'org.staff.read-protected' and object_id = ${String(subject)}`);
-    const byHr = await call<Profile>(hr, 'GET', `/api/staff/${subject}`, 200);
+    const before = await h.queryRows(sql`select count(*)::int as n from audit_log where action = 'org.staff.read-protected' and object_id = ${String(subject)}`);
+    const byHr = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${subject}`, 200);
     expect(byHr.protected?.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const after = await run(sql`select count(*)::int as n, max(outcome) as outcome from audit_log
+    const after = await h.queryRows(sql`select count(*)::int as n, max(outcome) as outcome from audit_log
       where action = 'org.staff.read-protected' and object_id = ${String(subject)}`);
-    expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n) + 1);
-    expect(after.rows[0]!.outcome).toBe('allowed');
+    expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
+    expect(after[0]!.outcome).toBe('allowed');
 
-    const self = await call<Profile>(await h.loginAs('staff'), 'GET', `/api/staff/${subject}`, 200);
+    const self = await h.callJson<StaffProfile>(await h.loginAs('staff'), 'GET', `/api/staff/${subject}`, 200);
     expect(self.protected).not.toBeNull();
-    const byEvaluator = await call<Profile>(await h.loginAs('evaluator'), 'GET', `/api/staff/${subject}`, 200);
+    const byEvaluator = await h.callJson<StaffProfile>(await h.loginAs('evaluator'), 'GET', `/api/staff/${subject}`, 200);
     expect(byEvaluator.protected).toBeNull();
     expect(byEvaluator.career.length).toBeGreaterThan(0);
-    const byHead = await call<Profile>(await h.loginAs('unitHead'), 'GET', `/api/staff/${subject}`, 200);
+    const byHead = await h.callJson<StaffProfile>(await h.loginAs('unitHead'), 'GET', `/api/staff/${subject}`, 200);
     expect(byHead.protected).toBeNull();
     expect(JSON.stringify(byHead)).not.toContain(byHr.protected!.birthDate);
-    const afterOthers = await run(sql`select count(*)::int as n from audit_log where action = 'org.staff.read-protected' and object_id = ${String(subject)}`);
-    expect(Number(afterOthers.rows[0]!.n)).toBe(Number(before.rows[0]!.n) + 2);
+    const afterOthers = await h.queryRows(sql`select count(*)::int as n from audit_log where action = 'org.staff.read-protected' and object_id = ${String(subject)}`);
+    expect(Number(afterOthers[0]!.n)).toBe(Number(before[0]!.n) + 2);
   });
 
   it('names the evaluator and confirmer; an evaluator sees their evaluatee but not a stranger', async () => {
     const subject = await idOf('A0005');
-    const profile = await call<Profile>(hr, 'GET', `/api/staff/${subject}`, 200);
+    const profile = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${subject}`, 200);
     expect(profile.relations.evaluator?.staffId).toBe(await idOf('A0004'));
     expect(profile.relations.confirmer?.staffId).toBe(await idOf('A0003'));
     const evaluator = await h.loginAs('evaluator');
-    await call(evaluator, 'GET', `/api/staff/${subject}`, 200);
-    const denied = await call<{ error: { code: string } }>(evaluator, 'GET', `/api/staff/${await idOf('A0009')}`, 403);
+    await h.callJson(evaluator, 'GET', `/api/staff/${subject}`, 200);
+    const denied = await h.callJson<{ error: { code: string } }>(evaluator, 'GET', `/api/staff/${await idOf('A0009')}`, 403);
     expect(denied.error.code).toBe('access.denied');
-    await call(await h.loginAs('staff'), 'GET', `/api/staff/${await idOf('A0004')}`, 403);
-    await call(hr, 'GET', '/api/staff/99999999', 404);
+    await h.callJson(await h.loginAs('staff'), 'GET', `/api/staff/${await idOf('A0004')}`, 403);
+    await h.callJson(hr, 'GET', '/api/staff/99999999', 404);
   });
 
   it('refuses the read when the audit row for protected fields cannot be written', async () => {
     const subject = await idOf('A0005');
     // Signing in is audited too, so the evaluator signs in before the audit store "goes down".
     const evaluator = await h.loginAs('evaluator');
-    await run(sql.raw(`create function jz_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`));
-    await run(sql.raw(`create trigger jz_test_refuse_audit before insert on audit_log for each row execute function jz_test_refuse_audit()`));
+    await h.database.db.execute(sql.raw(`create function jz_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`));
+    await h.database.db.execute(sql.raw(`create trigger jz_test_refuse_audit before insert on audit_log for each row execute function jz_test_refuse_audit()`));
     try {
       const res = await h.call(hr, 'GET', `/api/staff/${subject}`);
       expect(res.status).toBe(503);
@@ -261,10 +231,10 @@ describe('GET /api/staff/:id (profile)', () => {
       expect(JSON.parse(body).error.code).toBe('access.audit-unavailable');
       expect(body).not.toContain('birthDate');
       // A read without protected fields needs no audit row and still works.
-      await call(evaluator, 'GET', `/api/staff/${subject}`, 200);
+      await h.callJson(evaluator, 'GET', `/api/staff/${subject}`, 200);
     } finally {
-      await run(sql.raw('drop trigger jz_test_refuse_audit on audit_log'));
-      await run(sql.raw('drop function jz_test_refuse_audit()'));
+      await h.database.db.execute(sql.raw('drop trigger jz_test_refuse_audit on audit_log'));
+      await h.database.db.execute(sql.raw('drop function jz_test_refuse_audit()'));
     }
   });
 });
@@ -272,7 +242,7 @@ describe('GET /api/staff/:id (profile)', () => {
 describe('PATCH /api/staff/:id', () => {
   it('accepts one of two saves made from the same version and answers 409 to the other', async () => {
     const subject = await idOf('A0006');
-    const { staff } = await call<Profile>(hr, 'GET', `/api/staff/${subject}`, 200);
+    const { staff } = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${subject}`, 200);
     const officer = await h.loginAs('hrOfficer');
     const [a, b] = await Promise.all([
       h.call(hr, 'PATCH', `/api/staff/${subject}`, { version: staff.version, jobCategory: '事務A' }),
@@ -281,17 +251,17 @@ describe('PATCH /api/staff/:id', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(((await loser.json()) as { error: { code: string } }).error.code).toBe('common.conflict');
-    const now = await call<Profile & { staff: { jobCategory: string } }>(hr, 'GET', `/api/staff/${subject}`, 200);
+    const now = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${subject}`, 200);
     expect(now.staff.version).toBe(staff.version + 1);
     expect(['事務A', '事務B']).toContain(now.staff.jobCategory);
-    const stale = await call<{ error: { code: string } }>(hr, 'PATCH', `/api/staff/${subject}`, 409, { version: staff.version, jobCategory: '事務C' });
+    const stale = await h.callJson<{ error: { code: string } }>(hr, 'PATCH', `/api/staff/${subject}`, 409, { version: staff.version, jobCategory: '事務C' });
     expect(stale.error.code).toBe('common.conflict');
   });
 
   it('updates names (kana normalised), keeps the search key current and audits the change', async () => {
     const subject = await idOf('A0008');
-    const { staff } = await call<Profile>(hr, 'GET', `/api/staff/${subject}`, 200);
-    const updated = await call<Profile & { staff: { familyNameKana: string } }>(hr, 'PATCH', `/api/staff/${subject}`, 200, {
+    const { staff } = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${subject}`, 200);
+    const updated = await h.callJson<StaffProfile>(hr, 'PATCH', `/api/staff/${subject}`, 200, {
       version: staff.version,
       familyName: '野口改',
       familyNameKana: 'のぐちかい',
@@ -299,31 +269,31 @@ describe('PATCH /api/staff/:id', () => {
     expect(updated.staff).toMatchObject({ familyName: '野口改', familyNameKana: 'ノグチカイ', version: staff.version + 1 });
     expect((await directory(hr, `?q=${encodeURIComponent('野口改')}`)).items.map((i) => i.id)).toEqual([subject]);
     expect((await directory(hr, `?q=${encodeURIComponent('のぐちかい')}`)).items.map((i) => i.id)).toEqual([subject]);
-    const audit = await run(sql`select details from audit_log where action = 'org.staff.updated' and object_id = ${String(subject)}`);
-    expect(JSON.stringify(audit.rows[0]?.details)).toContain('familyName');
-    expect(JSON.stringify(audit.rows[0]?.details)).not.toContain('野口改');
+    const audit = await h.queryRows(sql`select details from audit_log where action = 'org.staff.updated' and object_id = ${String(subject)}`);
+    expect(JSON.stringify(audit[0]?.details)).toContain('familyName');
+    expect(JSON.stringify(audit[0]?.details)).not.toContain('野口改');
   });
 
   it('validates strictly and is for HR only', async () => {
     const subject = await idOf('A0006');
-    const { staff } = await call<Profile>(hr, 'GET', `/api/staff/${subject}`, 200);
-    await call(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, birthDate: '1990-01-01' });
-    await call(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, familyNameKana: 'abc' });
-    await call(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, familyName: '   ' });
-    await call(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, givenName: 'a\u202Eb' });
-    await call(hr, 'PATCH', `/api/staff/${subject}`, 400, { jobCategory: '事務' });
-    await call(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, separatedOn: '1900-03-31' });
-    await call(await h.loginAs('unitHead'), 'PATCH', `/api/staff/${await idOf('A0005')}`, 403, { version: 1, jobCategory: '事務' });
-    await call(await h.loginAs('staff'), 'PATCH', `/api/staff/${await idOf('A0005')}`, 403, { version: 1, jobCategory: '事務' });
-    await call(hr, 'PATCH', '/api/staff/99999999', 404, { version: 1, jobCategory: '事務' });
+    const { staff } = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${subject}`, 200);
+    await h.callJson(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, birthDate: '1990-01-01' });
+    await h.callJson(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, familyNameKana: 'abc' });
+    await h.callJson(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, familyName: '   ' });
+    await h.callJson(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, givenName: 'a\u202Eb' });
+    await h.callJson(hr, 'PATCH', `/api/staff/${subject}`, 400, { jobCategory: '事務' });
+    await h.callJson(hr, 'PATCH', `/api/staff/${subject}`, 400, { version: staff.version, separatedOn: '1900-03-31' });
+    await h.callJson(await h.loginAs('unitHead'), 'PATCH', `/api/staff/${await idOf('A0005')}`, 403, { version: 1, jobCategory: '事務' });
+    await h.callJson(await h.loginAs('staff'), 'PATCH', `/api/staff/${await idOf('A0005')}`, 403, { version: 1, jobCategory: '事務' });
+    await h.callJson(hr, 'PATCH', '/api/staff/99999999', 404, { version: 1, jobCategory: '事務' });
   });
 
   it('takes a separated person out of the directory after their last day', async () => {
     const db = h.database.db;
     const m = await demoMunicipalityId(db);
     const person = await insertStaff(db, m, { familyName: '退職', givenName: '確認' });
-    const { staff } = await call<Profile>(hr, 'GET', `/api/staff/${person}`, 200);
-    await call(hr, 'PATCH', `/api/staff/${person}`, 200, { version: staff.version, separatedOn: addDays(testToday, -1) });
+    const { staff } = await h.callJson<StaffProfile>(hr, 'GET', `/api/staff/${person}`, 200);
+    await h.callJson(hr, 'PATCH', `/api/staff/${person}`, 200, { version: staff.version, separatedOn: addDays(testToday, -1) });
     expect((await directory(hr, `?q=${encodeURIComponent('退職確認')}`)).total).toBe(0);
     expect((await directory(hr, `?q=${encodeURIComponent('退職確認')}&asOf=${addDays(testToday, -1)}`)).total).toBe(1);
   });

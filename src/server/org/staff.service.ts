@@ -13,6 +13,8 @@ import { employmentTypeLabels, type Assignment, type CareerPhase, type Employmen
 import { orgAsOf, sameUnitKey, unitPath, type OrgSnapshot } from '../../domain/org/org-tree.js';
 import { currentAssignment, hasFrontlineExperience, yearsInCurrentUnit } from '../../domain/org/career.js';
 import type { OrgSettings } from '../../domain/org/org-settings.js';
+import type { AssignmentSummary, StaffListItem, StaffProfile, StaffUpdateInput } from '../../domain/org/org-api.js';
+import type { Paged } from '../../domain/common/paged.js';
 import { getOrgSettings } from './settings.service.js';
 import { dateOrToday, loadOrgFactsAround } from './org.service.js';
 import { effectiveRelationsOf } from './relations.service.js';
@@ -99,7 +101,7 @@ function placeName(snapshot: OrgSnapshot, unitId: number | null) {
  * number, filtered by unit (with the units below), position, employment type and career phase, sorted by kana
  * and paged — all in SQL. HR sees everyone; a unit head only the members of the units they head.
  */
-export async function searchStaffDirectory(ctx: ServiceContext, input: DirectoryInput) {
+export async function searchStaffDirectory(ctx: ServiceContext, input: DirectoryInput): Promise<Paged<StaffListItem>> {
   const asOf = dateOrToday(ctx, input.asOf);
   const exec = ctx.database.db;
   const municipalityId = ctx.actor.municipalityId;
@@ -155,7 +157,7 @@ export async function searchStaffDirectory(ctx: ServiceContext, input: Directory
  * head, evaluator, confirmer); the protected fields need org.staff.read-protected, and reading them is audited
  * first — if the audit row cannot be written the whole read is refused.
  */
-export async function getStaffProfile(ctx: ServiceContext, input: { staffId: number }) {
+export async function getStaffProfile(ctx: ServiceContext, input: { staffId: number }): Promise<StaffProfile> {
   const exec = ctx.database.db;
   const municipalityId = ctx.actor.municipalityId;
   const today = ctx.today;
@@ -179,7 +181,7 @@ export async function getStaffProfile(ctx: ServiceContext, input: { staffId: num
     });
   }
   const snapshot = orgAsOf(facts.versions, today);
-  const place = (a: Assignment) => {
+  const place = (a: Assignment): AssignmentSummary => {
     const node = snapshot.nodes.get(a.unitId);
     const names = placeName(snapshot, a.unitId);
     return {
@@ -224,21 +226,11 @@ export async function getStaffProfile(ctx: ServiceContext, input: { staffId: num
   };
 }
 
-export type StaffUpdateInput = {
-  version: number;
-  familyName?: string;
-  givenName?: string;
-  familyNameKana?: string;
-  givenNameKana?: string;
-  jobCategory?: string | null;
-  separatedOn?: string | null;
-};
-
 /**
  * PATCH /api/staff/:id: edit a staff record with optimistic locking. A save from a version that is no longer
  * current is refused with common.conflict (security.md 8: no lost updates); the UI offers a reload.
  */
-export async function updateStaff(ctx: ServiceContext, input: { staffId: number; changes: StaffUpdateInput }) {
+export async function updateStaff(ctx: ServiceContext, input: { staffId: number; changes: StaffUpdateInput }): Promise<StaffProfile> {
   const exec = ctx.database.db;
   const municipalityId = ctx.actor.municipalityId;
   const { version, ...fields } = input.changes;

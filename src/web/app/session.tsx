@@ -3,22 +3,7 @@
  * Hiding a link is convenience only: the server checks every request.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { DateStyle } from '../../domain/common/wareki.js';
-
-export type Me = {
-  account: {
-    id: number;
-    loginId: string;
-    displayName: string;
-    staffId: number | null;
-    roles: string[];
-    dateStyle: DateStyle;
-    headsUnits: boolean;
-    /** units headed directly (所属長), most senior post first */
-    headedUnitIds: number[];
-  };
-  csrfToken: string;
-};
+import type { Me } from '../../domain/access/access-api.js';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -7,7 +7,8 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, NavLink, Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from './api-client.js';
-import { meQueryKey, SessionProvider, toSession, useSession, type Me, type Session } from './session.js';
+import { meQueryKey, SessionProvider, toSession, useSession, type Session } from './session.js';
+import type { Me } from '../../domain/access/access-api.js';
 import { ErrorAlert, Loading } from '../components/page.js';
 import { useLogout, useSetDateStyle } from '../features/access/access.queries.js';
 import type { DateStyle } from '../../domain/common/wareki.js';
@@ -30,6 +31,7 @@ export function navItemsFor(session: Session): NavItem[] {
   } else if (session.headsUnits) {
     items.push({ to: '/staff', label: '職員検索', description: '所属の職員を検索' });
   }
+  items.push({ to: '/competency', label: '求める能力', description: '職位ごとに求める能力と能力評価項目(年度ごと)' });
   if (session.canManageAccounts) items.push({ to: '/accounts', label: 'アカウント', description: 'アカウントと権限の管理' });
   // Organisation settings: hr_admin and system_admin change them, hr_officer reads them (the server decides either way).
   if (session.roles.includes('hr_admin') || session.roles.includes('system_admin')) {

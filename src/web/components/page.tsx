@@ -1,4 +1,4 @@
-/** Page scaffolding shared by every screen: the title, the one h1, loading and error states. */
+/** Page scaffolding shared by every screen: the title, the one h1, loading, error and status messages. */
 import { useEffect, type ReactNode } from 'react';
 import { ApiError } from '../app/api-client.js';
 
@@ -96,6 +96,25 @@ export function ErrorAlert({ error, title, children }: { error: unknown; title?:
       {requestId ? <p className="alert__meta">問い合わせ番号: {requestId}</p> : null}
       {children}
     </div>
+  );
+}
+
+/** What a form found wrong before sending anything, announced at once; nothing while `message` is empty. */
+export function ProblemAlert({ message }: { message: string }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="alert alert--error">
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** The live region for "saved" / "created" messages: always rendered, so that a new message is announced. */
+export function StatusMessage({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="status-message">
+      {children}
+    </p>
   );
 }
 

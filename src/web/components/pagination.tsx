@@ -1,4 +1,17 @@
-/** Page controls for server-side paging: 前へ / 次へ, the page number, and the range shown. */
+/** Server-side paging: the total found, and the page controls (前へ / 次へ, the page number, the range shown). */
+
+/**
+ * 「1,234 件」 for a paged answer, and 「(更新中…)」 while the next answer loads with the previous one still on
+ * screen. Empty until the first answer.
+ */
+export function ResultCount({ total, isFetching }: { total: number | undefined; isFetching: boolean }) {
+  return (
+    <p className="result-count" aria-live="polite" aria-atomic="true">
+      {total !== undefined ? `${total.toLocaleString('ja-JP')} 件` : ''}
+      {isFetching && total !== undefined ? <span className="hint">(更新中…)</span> : null}
+    </p>
+  );
+}
 
 export type PaginationProps = {
   page: number;

@@ -6,7 +6,7 @@ import { hasFrontlineExperience } from '../../../domain/org/career.js';
 import { isInForce, type Assignment } from '../../../domain/org/org-model.js';
 import { defaultRelationRules } from '../../../domain/org/org-settings.js';
 import { deriveRelations } from '../../../domain/org/relation-rules.js';
-import { createPglite, openPglite } from '../client.js';
+import { createPglite, openPglite, queryRows } from '../client.js';
 import { demoAccounts, demoPassword, demoPeople, demoStaffPassword } from './demo-accounts.js';
 import { buildDemoCity, demoMunicipality, type DemoCity } from './demo-city.js';
 import { familyNames, givenNames } from './demo-names.js';
@@ -299,7 +299,7 @@ describe('insertDemoCity', () => {
     const d = openPglite(createPglite(undefined));
     try {
       await d.migrate();
-      const run = (query: SQL) => d.db.execute(query) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
+      const run = (query: SQL) => queryRows(d.db, query);
       const city = buildDemoCity({ staffCount: 120, seed: 42, today });
       const hashed: string[] = [];
       const counts = await d.db.transaction((tx) =>
@@ -313,7 +313,7 @@ describe('insertDemoCity', () => {
       );
       expect(hashed.sort()).toEqual([demoPassword, demoStaffPassword].sort());
       const count = async (table: string) =>
-        Number((await run(sql.raw(`select count(*)::int as n from ${table}`))).rows[0]?.n);
+        Number((await run(sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n);
       expect(await count('municipalities')).toBe(1);
       expect(await count('positions')).toBe(10);
       expect(await count('org_units')).toBe(city.units.length);
@@ -327,13 +327,13 @@ describe('insertDemoCity', () => {
       expect(counts).toMatchObject({ staff: 120, assignments: city.assignments.length, accounts: city.accounts.length });
 
       const yoshida = await run(sql`select family_name, search_key from staff where employee_number = 'A0002'`);
-      expect(yoshida.rows[0]).toEqual({ family_name: '\u{20BB7}田', search_key: '\u{20BB7}田健太ヨシダケンタa0002' });
+      expect(yoshida[0]).toEqual({ family_name: '\u{20BB7}田', search_key: '\u{20BB7}田健太ヨシダケンタa0002' });
       const chain = await run(
         sql`select s.employee_number, p.code, u.code as unit_code from assignments a join staff s on s.id = a.staff_id
             join positions p on p.id = a.position_id join org_units u on u.id = a.unit_id
             where s.employee_number in ('A0003','A0004','A0005') and a.ends_on is null order by s.employee_number`,
       );
-      expect(chain.rows).toEqual([
+      expect(chain).toEqual([
         { employee_number: 'A0003', code: 'kacho', unit_code: 'D03-K01' },
         { employee_number: 'A0004', code: 'kakaricho', unit_code: 'D03-K01-S01' },
         { employee_number: 'A0005', code: 'shuji', unit_code: 'D03-K01-S01' },

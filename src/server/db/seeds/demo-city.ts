@@ -14,7 +14,7 @@
  */
 import type { Role } from '../../../domain/access/roles.js';
 import { addDays, fiscalYearOf, isValidIsoDate } from '../../../domain/common/fiscal-year.js';
-import type { Assignment, AssignmentKind, EmploymentType, Position, UnitEvent, UnitKind, UnitVersion } from '../../../domain/org/org-model.js';
+import type { Assignment, AssignmentKind, EmploymentType, Position, StaffName, UnitEvent, UnitKind, UnitVersion } from '../../../domain/org/org-model.js';
 import { defaultPositions } from '../../../domain/org/org-settings.js';
 import type { Sex } from '../../../domain/org/staff-import.js';
 import { demoAccounts, demoPeople, demoStaffPassword, type DemoAccountKey } from './demo-accounts.js';
@@ -36,13 +36,8 @@ export type DemoUnit = { id: number; code: string };
 
 export type DemoQualification = { name: string; acquiredOn: string | null };
 
-export type DemoStaff = {
+export type DemoStaff = StaffName & {
   id: number;
-  employeeNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
   birthDate: string;
   sex: Sex;
   hireDate: string;

@@ -1,35 +1,11 @@
 /** The access area's server state: sign-in, preferences, accounts and role grants, the audit log. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken, withQuery } from '../../app/api-client.js';
-import { meQueryKey, type Me } from '../../app/session.js';
+import { meQueryKey } from '../../app/session.js';
 import type { DateStyle } from '../../../domain/common/wareki.js';
 import type { GrantRoleInput } from '../../../domain/access/access.schemas.js';
-
-export type Grant = { id: number; role: string; roleLabel: string; startsOn: string; endsOn: string | null; reason: string | null };
-export type AccountItem = {
-  id: number;
-  loginId: string;
-  displayName: string;
-  staffId: number | null;
-  isDisabled: boolean;
-  version: number;
-  grants: Grant[];
-};
-export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
-
-export type AuditItem = {
-  seq: number;
-  occurredAt: string;
-  actorAccountId: number | null;
-  actorLabel: string | null;
-  actorRoles: string[] | string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | number | null;
-  outcome: string;
-  requestId: string | null;
-  details: unknown;
-};
+import type { AccountItem, AuditItem, Me } from '../../../domain/access/access-api.js';
+import type { Paged } from '../../../domain/common/paged.js';
 
 export type AuditFilters = {
   action: string;

@@ -8,8 +8,9 @@ import { ApiError } from '../../app/api-client.js';
 import { todayInJapan, useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
 import { useDebounced } from '../../app/use-debounced.js';
-import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
-import { Pagination } from '../../components/pagination.js';
+import { ErrorAlert, Forbidden, Loading, PageHeading, ProblemAlert, StatusMessage } from '../../components/page.js';
+import { Pagination, ResultCount } from '../../components/pagination.js';
+import { PeriodFields, ReasonField } from '../../components/period-fields.js';
 import { StaffPicker, type PickedStaff } from '../../components/staff-picker.js';
 import { roleLabels, roles, type Role } from '../../../domain/access/roles.js';
 import {
@@ -19,8 +20,8 @@ import {
   useResetPassword,
   useRevokeRole,
   useSetDisabled,
-  type AccountItem,
 } from './access.queries.js';
+import type { AccountItem } from '../../../domain/access/access-api.js';
 import './access.css';
 import { scrollRegion } from '../../components/scroll-region.js';
 
@@ -61,10 +62,7 @@ function AccountsView() {
           <label htmlFor={`${id}-q`}>氏名・職員番号で絞り込み</label>
           <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
         </div>
-        <p className="result-count" aria-live="polite" aria-atomic="true">
-          {accounts.data ? `${accounts.data.total.toLocaleString('ja-JP')} 件` : ''}
-          {accounts.isFetching && accounts.data ? <span className="hint">(更新中…)</span> : null}
-        </p>
+        <ResultCount total={accounts.data?.total} isFetching={accounts.isFetching} />
         <ErrorAlert error={accounts.error} title="アカウントを読み込めませんでした。" />
         {accounts.isPending ? <Loading /> : null}
         {accounts.data && accounts.data.items.length > 0 ? (
@@ -169,15 +167,9 @@ function CreateAccountSection({ onCreated }: { onCreated: () => void }) {
             8 文字以上(15 文字以上を推奨)。本人に安全な方法で伝えてください。
           </span>
         </div>
-        {problem ? (
-          <div role="alert" className="alert alert--error">
-            <p>{problem}</p>
-          </div>
-        ) : null}
+        <ProblemAlert message={problem} />
         <ErrorAlert error={create.error} title="アカウントを作成できませんでした。" />
-        <p role="status" className="status-message">
-          {done}
-        </p>
+        <StatusMessage>{done}</StatusMessage>
         <div className="form-actions">
           <button type="submit" className="button--primary" disabled={create.isPending}>
             作成
@@ -213,9 +205,7 @@ function AccountPanel({
           閉じる
         </button>
       </div>
-      <p role="status" className="status-message">
-        {status}
-      </p>
+      <StatusMessage>{status}</StatusMessage>
 
       <h3>状態</h3>
       <p>
@@ -334,24 +324,10 @@ function GrantRoleForm({ account, onGranted }: { account: AccountItem; onGranted
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-starts`}>開始日</label>
-          <input id={`${id}-starts`} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-ends`}>終了日(空欄は期限なし)</label>
-          <input id={`${id}-ends`} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
-        </div>
+        <PeriodFields startsOn={startsOn} endsOn={endsOn} onStartsOnChange={setStartsOn} onEndsOnChange={setEndsOn} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>理由</label>
-        <textarea id={`${id}-reason`} rows={2} maxLength={400} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      {problem ? (
-        <div role="alert" className="alert alert--error">
-          <p>{problem}</p>
-        </div>
-      ) : null}
+      <ReasonField value={reason} onChange={setReason} />
+      <ProblemAlert message={problem} />
       {refusal ? (
         <div role="alert" className="alert alert--error alert--law">
           <p className="alert__title">法令上の制限により、この権限は付与できません。</p>
@@ -398,11 +374,7 @@ function ResetPasswordForm({ account, onDone }: { account: AccountItem; onDone: 
         <label htmlFor={`${id}-password`}>新しいパスワード</label>
         <input id={`${id}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </div>
-      {problem ? (
-        <div role="alert" className="alert alert--error">
-          <p>{problem}</p>
-        </div>
-      ) : null}
+      <ProblemAlert message={problem} />
       <ErrorAlert error={reset.error} title="パスワードを再設定できませんでした。" />
       <div className="form-actions">
         <button type="submit" className="button--secondary" disabled={reset.isPending}>

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
-import { Pagination } from '../../components/pagination.js';
+import { Pagination, ResultCount } from '../../components/pagination.js';
+import { SearchFormActions } from '../../components/search-form.js';
 import { roleLabels, type Role } from '../../../domain/access/roles.js';
 import { useAudit, type AuditFilters } from './access.queries.js';
 import './access.css';
@@ -121,29 +122,17 @@ function AuditView() {
           <label htmlFor={`${id}-objectId`}>対象のID</label>
           <input {...field('objectId')} />
         </div>
-        <div className="search-form__actions">
-          <button type="submit" className="button--primary">
-            検索
-          </button>
-          <button
-            type="button"
-            className="button--secondary"
-            onClick={() => {
-              setDraft(emptyFilters);
-              setFilters(emptyFilters);
-            }}
-          >
-            条件をクリア
-          </button>
-        </div>
+        <SearchFormActions
+          onClear={() => {
+            setDraft(emptyFilters);
+            setFilters(emptyFilters);
+          }}
+        />
       </form>
 
       <section aria-labelledby={`${id}-results`}>
         <h2 id={`${id}-results`}>記録</h2>
-        <p className="result-count" aria-live="polite" aria-atomic="true">
-          {audit.data ? `${audit.data.total.toLocaleString('ja-JP')} 件` : ''}
-          {audit.isFetching && audit.data ? <span className="hint">(更新中…)</span> : null}
-        </p>
+        <ResultCount total={audit.data?.total} isFetching={audit.isFetching} />
         <ErrorAlert error={audit.error} title="監査ログを読み込めませんでした。" />
         {audit.isPending ? <Loading /> : null}
         {audit.data && audit.data.items.length === 0 ? <p>条件に合う記録はありません。</p> : null}

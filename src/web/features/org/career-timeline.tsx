@@ -4,7 +4,7 @@
  */
 import { useDates } from '../../app/dates.js';
 import { assignmentKindLabels } from '../../../domain/org/org-model.js';
-import type { CareerEntry } from './org.queries.js';
+import type { CareerEntry } from '../../../domain/org/org-api.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 
 /** 現場: a frontline unit (住民との直接的な折衝を伴う). */

@@ -6,13 +6,14 @@
 import { useId, useState } from 'react';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, Forbidden, PageHeading } from '../../components/page.js';
-import { checkExport, exportUrl, type ExportTarget, type Unencodable } from './org.queries.js';
+import { checkExport, exportUrl } from './org.queries.js';
+import type { ExportKind, ExportUnencodable } from '../../../domain/org/org-api.js';
 import './org.css';
 import { scrollRegion } from '../../components/scroll-region.js';
 
 type Format = 'csv-utf8' | 'csv-sjis' | 'xlsx';
 
-const targetLabels: Record<ExportTarget, string> = { staff: '職員', assignments: '配属履歴' };
+const targetLabels: Record<ExportKind, string> = { staff: '職員', assignments: '配属履歴' };
 const formatLabels: Record<Format, string> = {
   'csv-utf8': 'CSV(UTF-8 BOM付き)',
   'csv-sjis': 'CSV(Shift_JIS)',
@@ -22,7 +23,7 @@ const formatLabels: Record<Format, string> = {
 type Check =
   | { state: 'none' }
   | { state: 'checking' }
-  | { state: 'checked'; count: number; unencodable: Unencodable[] }
+  | { state: 'checked'; count: number; unencodable: ExportUnencodable[] }
   | { state: 'failed'; error: unknown };
 
 function codePointText(value: string | number): string {
@@ -38,7 +39,7 @@ export function ExportPage() {
 
 function ExportView() {
   const id = useId();
-  const [target, setTarget] = useState<ExportTarget>('staff');
+  const [target, setTarget] = useState<ExportKind>('staff');
   const [format, setFormat] = useState<Format>('csv-utf8');
   const [check, setCheck] = useState<Check>({ state: 'none' });
   const [acceptsSubstitution, setAcceptsSubstitution] = useState(false);
@@ -74,7 +75,7 @@ function ExportView() {
         <h2 id={`${id}-options`}>出力の条件</h2>
         <fieldset className="radio-group">
           <legend>出力する内容</legend>
-          {(Object.keys(targetLabels) as ExportTarget[]).map((t) => (
+          {(Object.keys(targetLabels) as ExportKind[]).map((t) => (
             <label key={t} className="radio">
               <input
                 type="radio"

@@ -6,8 +6,9 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, postNdjson, uploadFile, withQuery } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Forbidden, PageHeading } from '../../components/page.js';
-import type { ImportEncoding, ImportKind, ImportPreview } from './org.queries.js';
+import { ErrorAlert, Forbidden, PageHeading, ProblemAlert } from '../../components/page.js';
+import type { ImportEncoding } from './org.queries.js';
+import type { ImportCommitEvent, ImportKind, ImportPreview } from '../../../domain/org/org-api.js';
 import './org.css';
 import { scrollRegion } from '../../components/scroll-region.js';
 
@@ -17,11 +18,6 @@ const encodingLabels: Record<ImportEncoding, string> = {
   shift_jis: 'Shift_JIS(CP932)',
   auto: '自動(BOM付きUTF-8のみ)',
 };
-
-type CommitLine =
-  | { type: 'progress'; processed: number; total: number }
-  | { type: 'done'; inserted: number; updated: number; deleted?: number; replacedStaff?: number }
-  | { type: 'error'; code: string; message: string; details?: unknown };
 
 type Stage =
   | { name: 'choose' }
@@ -81,7 +77,7 @@ function ImportView() {
     let finished = false;
     try {
       await postNdjson(`/api/imports/${preview.importId}/commit`, (raw) => {
-        const line = raw as CommitLine;
+        const line = raw as ImportCommitEvent;
         if (line.type === 'progress') {
           setStage({ name: 'committing', preview, processed: line.processed, total: line.total });
         } else if (line.type === 'done') {
@@ -163,11 +159,7 @@ function ImportView() {
             />
             {file ? <span className="hint">{`${file.name}(${formatBytes(file.size)})`}</span> : null}
           </div>
-          {fileMissing ? (
-            <div role="alert" className="alert alert--error">
-              <p>ファイルを選んでください。</p>
-            </div>
-          ) : null}
+          <ProblemAlert message={fileMissing ? 'ファイルを選んでください。' : ''} />
           <ErrorAlert error={uploadError} title="アップロードできませんでした。" />
           <div className="form-actions">
             <button type="submit" className="button--primary" disabled={isBusy}>

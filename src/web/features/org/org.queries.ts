@@ -1,89 +1,24 @@
 /**
- * The org area's server state: organisation, directory, profiles, relations, imports and exports
- * (the shapes of the org API contract), as TanStack Query hooks.
+ * The org area's server state: organisation, directory, profiles, relations, imports and exports, as TanStack
+ * Query hooks; the shapes of the answers are the org API contract (domain/org/org-api.ts).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api-client.js';
-import type { AssignmentKind, CareerPhase, UnitEventKind, UnitKind } from '../../../domain/org/org-model.js';
-
-export type UnitNode = {
-  id: number;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: number | null;
-  /** 総務部 › 職員課 › 人事係 */
-  path: string;
-  isFrontline: boolean;
-  expertiseField: string | null;
-  authorisedHeadcount: number | null;
-  memberCount: number;
-};
-
-export type UnitEventItem = {
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  kind: UnitEventKind;
-  occurredOn: string;
-  relatedUnitId: number | null;
-  relatedUnitName: string | null;
-  note: string | null;
-};
-
-export type PositionItem = { id: number; code: string; name: string; rank: number; level: string; levelLabel: string };
-
-export type CareerEntry = {
-  unitId: number;
-  /** the unit's name at the time */
-  unitName: string;
-  unitPath: string | null;
-  positionName: string | null;
-  kind: AssignmentKind;
-  dispatchTo: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  isFrontline: boolean;
-};
-
-export type UnitMember = {
-  staffId: number;
-  employeeNumber: string;
-  name: string;
-  kana: string;
-  /** the unit of their regular post (a sub-unit when the page includes those) */
-  unitId?: number;
-  unitName?: string;
-  positionName: string | null;
-  employmentType: string;
-  employmentTypeLabel: string;
-  startsOn: string;
-  yearsInUnit: number;
-  hasFrontlineExperience: boolean;
-  careerPhase: CareerPhase | null;
-  career: CareerEntry[];
-};
-
-export type UnitDetail = {
-  unit: UnitNode & { history: { name: string; startsOn: string; endsOn: string | null; parentName: string | null }[] };
-  members: UnitMember[];
-};
-
-export type StaffListItem = {
-  id: number;
-  employeeNumber: string;
-  name: string;
-  kana: string;
-  unitId: number | null;
-  unitName: string | null;
-  unitPath: string | null;
-  positionName: string | null;
-  employmentType: string;
-  employmentTypeLabel: string;
-  careerPhase: CareerPhase | null;
-};
-
-export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
+import type {
+  DeriveResult,
+  ExportKind,
+  ManualRelationInput,
+  PositionItem,
+  RelationItem,
+  StaffListItem,
+  StaffProfile,
+  StaffUpdateInput,
+  UnencodableReport,
+  UnitEventItem,
+  UnitList,
+  UnitPage,
+} from '../../../domain/org/org-api.js';
+import type { Paged } from '../../../domain/common/paged.js';
 
 export type StaffSearch = {
   q: string;
@@ -95,106 +30,7 @@ export type StaffSearch = {
   page: number;
 };
 
-export type AssignmentSummary = {
-  unitId: number;
-  unitName: string;
-  unitPath: string | null;
-  positionName: string | null;
-  startsOn: string;
-  isFrontline: boolean;
-};
-
-export type StaffProfile = {
-  staff: {
-    id: number;
-    employeeNumber: string;
-    familyName: string;
-    givenName: string;
-    familyNameKana: string;
-    givenNameKana: string;
-    hireDate: string;
-    employmentType: string;
-    employmentTypeLabel: string;
-    jobCategory: string | null;
-    separatedOn: string | null;
-    version: number;
-    careerPhase: CareerPhase | null;
-    careerPhaseReason: string | null;
-  };
-  protected: { birthDate: string | null; sex: string | null } | null;
-  current: AssignmentSummary | null;
-  concurrent: AssignmentSummary[];
-  yearsInCurrentUnit: number | null;
-  hasFrontlineExperience: boolean;
-  qualifications: { name: string; acquiredOn: string | null }[];
-  career: CareerEntry[];
-  relations: { evaluator: { staffId: number; name: string } | null; confirmer: { staffId: number; name: string } | null };
-};
-
-export type StaffUpdate = {
-  version: number;
-  familyName?: string;
-  givenName?: string;
-  familyNameKana?: string;
-  givenNameKana?: string;
-  jobCategory?: string | null;
-  separatedOn?: string | null;
-};
-
-export type RelationItem = {
-  id: number;
-  kind: 'evaluator' | 'confirmer';
-  subjectStaffId: number;
-  subjectName: string;
-  holderStaffId: number;
-  holderName: string;
-  source: 'rule' | 'manual';
-  reason: string | null;
-  startsOn: string;
-  endsOn: string | null;
-};
-
-export type RelationInput = {
-  kind: 'evaluator' | 'confirmer';
-  subjectStaffId: number;
-  holderStaffId: number;
-  startsOn: string;
-  endsOn: string | null;
-  reason: string;
-};
-
-export type DeriveResult = { created: number; unresolved: { subjectStaffId: number; name: string; kind: string; reason: string }[] };
-
-export type ImportKind = 'staff' | 'assignments';
 export type ImportEncoding = 'utf-8' | 'shift_jis' | 'auto';
-export type ImportPreview = {
-  importId: number | string;
-  kind: ImportKind;
-  /** staff: add or update by employee number; assignments: replace the histories of the people in the file */
-  mode?: 'upsert' | 'replace' | string;
-  encoding: string;
-  fileName?: string;
-  totalRows: number;
-  errorCount: number;
-  errors: { line: number; column: string; code: string; message: string }[];
-  /** the header as written in the file */
-  header?: string[];
-  sample: string[][];
-  canCommit: boolean;
-};
-
-export type ExportTarget = 'staff' | 'assignments';
-/** A character CP932 cannot hold, where the user will look for it: line of the CSV (header = 1) and 1-based column. */
-export type Unencodable = {
-  row: number;
-  column: number | string;
-  columnLabel?: string;
-  employeeNumber?: string;
-  char: string;
-  codePoint: string | number;
-};
-/** `count` is exact; the list may be capped. */
-export type UnencodableReport = { count?: number; unencodable: Unencodable[] };
 
 export const orgKeys = {
   units: (asOf: string) => ['org', 'units', asOf] as const,
@@ -209,7 +45,7 @@ export const orgKeys = {
 export function useUnits(asOf: string) {
   return useQuery({
     queryKey: orgKeys.units(asOf),
-    queryFn: ({ signal }) => api.get<{ asOf: string; units: UnitNode[] }>(withQuery('/api/org/units', { asOf }), { signal }),
+    queryFn: ({ signal }) => api.get<UnitList>(withQuery('/api/org/units', { asOf }), { signal }),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(asOf),
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
@@ -236,7 +72,7 @@ export function usePositions() {
 export function useUnit(id: number, asOf: string, includeSubunits: boolean) {
   return useQuery({
     queryKey: orgKeys.unit(id, asOf, includeSubunits),
-    queryFn: ({ signal }) => api.get<UnitDetail>(withQuery(`/api/org/units/${id}`, { asOf, includeSubunits: String(includeSubunits) }), { signal }),
+    queryFn: ({ signal }) => api.get<UnitPage>(withQuery(`/api/org/units/${id}`, { asOf, includeSubunits: String(includeSubunits) }), { signal }),
     enabled: Number.isInteger(id) && id > 0,
     placeholderData: keepPreviousData,
   });
@@ -277,7 +113,7 @@ export function useStaffProfile(id: number | null) {
 export function useUpdateStaff(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (update: StaffUpdate) => api.patch<StaffProfile>(`/api/staff/${id}`, update),
+    mutationFn: (update: StaffUpdateInput) => api.patch<StaffProfile>(`/api/staff/${id}`, update),
     onSuccess: (profile) => {
       queryClient.setQueryData(orgKeys.staff(id), profile);
       void queryClient.invalidateQueries({ queryKey: ['staff', 'search'] });
@@ -296,7 +132,7 @@ export function useRelations(staffId: number | null) {
 export function useAddRelation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: RelationInput) => api.post<{ id: number }>('/api/relations', input),
+    mutationFn: (input: ManualRelationInput) => api.post<{ id: number }>('/api/relations', input),
     onSuccess: (_r, input) => {
       void queryClient.invalidateQueries({ queryKey: ['relations'] });
       void queryClient.invalidateQueries({ queryKey: orgKeys.staff(input.subjectStaffId) });
@@ -320,7 +156,7 @@ export function useDeriveRelations() {
   });
 }
 
-export function exportUrl(target: ExportTarget, format: 'csv' | 'xlsx', encoding: 'utf-8-bom' | 'cp932', replaceUnencodable: boolean): string {
+export function exportUrl(target: ExportKind, format: 'csv' | 'xlsx', encoding: 'utf-8-bom' | 'cp932', replaceUnencodable: boolean): string {
   return withQuery(`/api/exports/${target}`, {
     format,
     encoding: format === 'csv' ? encoding : undefined,
@@ -328,6 +164,6 @@ export function exportUrl(target: ExportTarget, format: 'csv' | 'xlsx', encoding
   });
 }
 
-export function checkExport(target: ExportTarget): Promise<UnencodableReport> {
+export function checkExport(target: ExportKind): Promise<UnencodableReport> {
   return api.get<UnencodableReport>(withQuery(`/api/exports/${target}/check`, { encoding: 'cp932' }));
 }

@@ -6,9 +6,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { todayInJapan, useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
+import { ErrorAlert, Forbidden, Loading, PageHeading, StatusMessage } from '../../components/page.js';
+import { PeriodFields, ReasonField } from '../../components/period-fields.js';
 import { StaffPicker, type PickedStaff } from '../../components/staff-picker.js';
-import { useAddRelation, useDeleteRelation, useDeriveRelations, useRelations, type RelationItem } from './org.queries.js';
+import { useAddRelation, useDeleteRelation, useDeriveRelations, useRelations } from './org.queries.js';
+import type { RelationItem } from '../../../domain/org/org-api.js';
 import './org.css';
 import { scrollRegion } from '../../components/scroll-region.js';
 
@@ -150,19 +152,9 @@ function OverrideForm({ subject }: { subject: PickedStaff }) {
         </fieldset>
         <StaffPicker label="担当者" value={holder} onChange={setHolder} />
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-starts`}>開始日</label>
-            <input id={`${id}-starts`} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-ends`}>終了日(空欄は期限なし)</label>
-            <input id={`${id}-ends`} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />
-          </div>
+          <PeriodFields startsOn={startsOn} endsOn={endsOn} onStartsOnChange={setStartsOn} onEndsOnChange={setEndsOn} isStartRequired />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>理由</label>
-          <textarea id={`${id}-reason`} rows={2} maxLength={400} value={reason} onChange={(e) => setReason(e.target.value)} required />
-        </div>
+        <ReasonField value={reason} onChange={setReason} isRequired />
         {problems.length > 0 ? (
           <div role="alert" className="alert alert--error">
             <ul className="plain-list">
@@ -173,9 +165,7 @@ function OverrideForm({ subject }: { subject: PickedStaff }) {
           </div>
         ) : null}
         <ErrorAlert error={add.error} title="設定できませんでした。" />
-        <p role="status" className="status-message">
-          {done}
-        </p>
+        <StatusMessage>{done}</StatusMessage>
         <div className="form-actions">
           <button type="submit" className="button--primary" disabled={add.isPending}>
             設定する

@@ -19,11 +19,8 @@ import {
   useResetOrgSettings,
   useUpdateOrgSettings,
   useUpdatePosition,
-  type OrgSettingsView,
-  type PositionInput,
-  type PositionSettingItem,
-  type StoredOrgSettings,
 } from './settings.queries.js';
+import type { OrgSettingsView, PositionInput, PositionSettingItem, StoredOrgSettings } from '../../../domain/org/org-api.js';
 import './org.css';
 import './settings.css';
 
@@ -100,6 +97,9 @@ function FieldMessages({ id, messages }: { id: string; messages: readonly string
 const numberOf = (text: string): number => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : (null as unknown as number));
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/** A checkbox list's values after one box is ticked or unticked. */
+const toggled = <T,>(values: readonly T[], value: T, isChecked: boolean): T[] => (isChecked ? [...values, value] : values.filter((v) => v !== value));
 
 /* ---------- 職位 ---------- */
 
@@ -539,12 +539,7 @@ function SettingsEditor({
                 type="checkbox"
                 checked={draft.phasedEmploymentTypes.includes(t)}
                 disabled={disabled}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    phasedEmploymentTypes: e.target.checked ? [...draft.phasedEmploymentTypes, t] : draft.phasedEmploymentTypes.filter((x) => x !== t),
-                  })
-                }
+                onChange={(e) => setDraft({ ...draft, phasedEmploymentTypes: toggled(draft.phasedEmploymentTypes, t, e.target.checked) })}
               />
               {employmentTypeLabels[t]}
             </label>
@@ -574,9 +569,7 @@ function SettingsEditor({
                 type="checkbox"
                 checked={draft.unitHeadLevels.includes(level)}
                 disabled={disabled}
-                onChange={(e) =>
-                  setDraft({ ...draft, unitHeadLevels: e.target.checked ? [...draft.unitHeadLevels, level] : draft.unitHeadLevels.filter((l) => l !== level) })
-                }
+                onChange={(e) => setDraft({ ...draft, unitHeadLevels: toggled(draft.unitHeadLevels, level, e.target.checked) })}
               />
               {positionLevelLabels[level]}
               {heldLevels.has(level) ? null : <span className="hint">(この区分の職位がありません)</span>}

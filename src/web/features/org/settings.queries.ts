@@ -5,34 +5,13 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client.js';
-import type { PositionLevel } from '../../../domain/org/org-model.js';
-import type { OrgSettings } from '../../../domain/org/org-settings.js';
-
-/** The part of the settings edited as one document (positions are edited one by one). */
-export type StoredOrgSettings = Omit<OrgSettings, 'positions'>;
-
-export type OrgSettingsView = {
-  settings: OrgSettings;
-  defaults: OrgSettings;
-  /** nothing stored: the policy's defaults apply */
-  isDefault: boolean;
-  /** send back with a change; null while the defaults apply */
-  updatedAt: string | null;
-};
-
-export type PositionSettingItem = {
-  id: number;
-  code: string;
-  name: string;
-  rank: number;
-  level: PositionLevel;
-  levelLabel: string;
-  isManagerial: boolean;
-  /** an assignment uses it: code and level are fixed */
-  isInUse: boolean;
-};
-
-export type PositionInput = { code: string; name: string; level: PositionLevel; rank: number; isManagerial: boolean };
+import type {
+  OrgSettingsUpdate,
+  OrgSettingsView,
+  PositionChangeResult,
+  PositionInput,
+  PositionSettingItem,
+} from '../../../domain/org/org-api.js';
 
 export const settingsKeys = {
   org: ['settings', 'org'] as const,
@@ -56,7 +35,7 @@ export function useOrgSettings() {
 export function useUpdateOrgSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: StoredOrgSettings & { updatedAt: string | null }) => api.put<OrgSettingsView>('/api/settings/org', input),
+    mutationFn: (input: OrgSettingsUpdate) => api.put<OrgSettingsView>('/api/settings/org', input),
     onSuccess: (view) => {
       queryClient.setQueryData(settingsKeys.org, view);
       refreshDependents(queryClient);
@@ -82,9 +61,7 @@ export function usePositionSettings() {
   });
 }
 
-type PositionResult = { position: PositionSettingItem; positions: PositionSettingItem[] };
-
-function usePositionMutation<T>(mutationFn: (input: T) => Promise<PositionResult>) {
+function usePositionMutation<T>(mutationFn: (input: T) => Promise<PositionChangeResult>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
@@ -97,11 +74,11 @@ function usePositionMutation<T>(mutationFn: (input: T) => Promise<PositionResult
 }
 
 export function useCreatePosition() {
-  return usePositionMutation((input: PositionInput) => api.post<PositionResult>('/api/settings/positions', input));
+  return usePositionMutation((input: PositionInput) => api.post<PositionChangeResult>('/api/settings/positions', input));
 }
 
 export function useUpdatePosition() {
   return usePositionMutation(({ id, ...changes }: Partial<PositionInput> & { id: number }) =>
-    api.patch<PositionResult>(`/api/settings/positions/${id}`, changes),
+    api.patch<PositionChangeResult>(`/api/settings/positions/${id}`, changes),
   );
 }

@@ -8,9 +8,10 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Loading, PageHeading } from '../../components/page.js';
+import { ErrorAlert, Loading, PageHeading, ProblemAlert, StatusMessage } from '../../components/page.js';
 import { careerPhaseLabels } from '../../../domain/org/org-model.js';
-import { useStaffProfile, useUpdateStaff, type StaffProfile } from './org.queries.js';
+import { useStaffProfile, useUpdateStaff } from './org.queries.js';
+import type { StaffProfile } from '../../../domain/org/org-api.js';
 import { CareerTable, FrontlineBadge } from './career-timeline.js';
 import './org.css';
 
@@ -75,9 +76,7 @@ function ProfileView({ id }: { id: number }) {
           </button>
         ) : null}
       </PageHeading>
-      <p role="status" className="status-message">
-        {savedMessage}
-      </p>
+      <StatusMessage>{savedMessage}</StatusMessage>
 
       {isEditing ? (
         <EditStaffForm
@@ -332,11 +331,7 @@ function EditStaffForm({
             </div>
           ))}
         </div>
-        {missing.length > 0 ? (
-          <div role="alert" className="alert alert--error">
-            <p>{missing.join('・')}を入力してください。</p>
-          </div>
-        ) : null}
+        <ProblemAlert message={missing.length > 0 ? `${missing.join('・')}を入力してください。` : ''} />
         {isConflict ? (
           <div role="alert" className="alert alert--warning">
             <p>他の人が先に更新しました。最新の内容を読み込みますか？</p>

@@ -9,7 +9,8 @@ import { useDebounced } from '../../app/use-debounced.js';
 import { useSession } from '../../app/session.js';
 import { todayInJapan } from '../../app/dates.js';
 import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
-import { Pagination } from '../../components/pagination.js';
+import { Pagination, ResultCount } from '../../components/pagination.js';
+import { SearchFormActions } from '../../components/search-form.js';
 import { careerPhaseLabels, careerPhases, employmentTypeLabels, employmentTypes } from '../../../domain/org/org-model.js';
 import { staffPageSize, usePositions, useStaffSearch, useUnits, type StaffSearch } from './org.queries.js';
 import './org.css';
@@ -143,29 +144,17 @@ function StaffSearchView() {
             ))}
           </select>
         </div>
-        <div className="search-form__actions">
-          <button type="submit" className="button--primary">
-            検索
-          </button>
-          <button
-            type="button"
-            className="button--secondary"
-            onClick={() => {
-              setText('');
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          >
-            条件をクリア
-          </button>
-        </div>
+        <SearchFormActions
+          onClear={() => {
+            setText('');
+            setParams(new URLSearchParams(), { replace: true });
+          }}
+        />
       </form>
 
       <section aria-labelledby={`${id}-results`} className="results">
         <h2 id={`${id}-results`}>検索結果</h2>
-        <p className="result-count" aria-live="polite" aria-atomic="true">
-          {data ? `${data.total.toLocaleString('ja-JP')} 件` : ''}
-          {result.isFetching && data ? <span className="hint">(更新中…)</span> : null}
-        </p>
+        <ResultCount total={data?.total} isFetching={result.isFetching} />
         <ErrorAlert error={result.error} title="検索できませんでした。" />
         {result.isPending && !data ? <Loading label="検索しています…" /> : null}
         {data && data.items.length === 0 ? <p>条件に合う職員はいません。</p> : null}
