@@ -2,23 +2,11 @@
 // they lack the right elsewhere; the auditor sees the sign-ins; granting the stress-check role to an HR
 // officer is refused with the law's reason. axe runs on every page visited.
 
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../support/axe';
-import { baseUrl, demoLogins, loginAs, type OpenBrowser, openBrowser } from '../support/browser';
-
-async function visible(locator: Locator, timeout = 15_000): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible', timeout });
-  return locator;
-}
-
-async function heading1(page: Page, name: string | RegExp): Promise<void> {
-  await visible(page.getByRole('heading', { level: 1, name }));
-}
-
-function mainMenu(page: Page): Locator {
-  return page.getByRole('navigation', { name: 'メインメニュー' });
-}
+import { baseUrl, browserPerSuite, demoLogins, loginAs } from '../support/browser';
+import { heading1, mainMenu, visible } from '../support/locators';
 
 async function menuLabels(page: Page): Promise<string[]> {
   await visible(mainMenu(page).getByRole('link'));
@@ -26,23 +14,15 @@ async function menuLabels(page: Page): Promise<string[]> {
 }
 
 describe('access by role', () => {
-  let browser: OpenBrowser;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserPerSuite();
 
   beforeEach(async () => {
     // Each journey signs in afresh.
-    await browser.context.clearCookies();
+    await browser().context.clearCookies();
   });
 
   it('a unit head opens their unit page with its members and careers', async () => {
-    const { page } = browser;
+    const { page } = browser();
     await loginAs(page, 'unitHead');
     await heading1(page, 'ホーム');
     const labels = await menuLabels(page);
@@ -66,11 +46,11 @@ describe('access by role', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('a member of staff sees only マイページ and is told they lack the right for the directory', async () => {
-    const { page } = browser;
+  it('a member of staff sees マイページ and 求める能力 only and is told they lack the right for the directory', async () => {
+    const { page } = browser();
     await loginAs(page, 'staff');
     await heading1(page, 'ホーム');
-    expect(await menuLabels(page)).toEqual(['マイページ']);
+    expect(await menuLabels(page)).toEqual(['マイページ', '求める能力']);
     await expectNoAxeViolations(page);
 
     await mainMenu(page).getByRole('link', { name: 'マイページ' }).click();
@@ -91,7 +71,7 @@ describe('access by role', () => {
   });
 
   it('the auditor sees the sign-ins in the audit log', async () => {
-    const { page } = browser;
+    const { page } = browser();
     await loginAs(page, 'auditor');
     await heading1(page, 'ホーム');
     expect(await menuLabels(page)).toContain('監査ログ');
@@ -114,7 +94,7 @@ describe('access by role', () => {
   });
 
   it('refuses to make the HR officer a stress-check implementer, saying why', async () => {
-    const { page } = browser;
+    const { page } = browser();
     await loginAs(page, 'hrAdmin');
     await mainMenu(page).getByRole('link', { name: 'アカウント' }).click();
     await heading1(page, 'アカウント');

@@ -7,6 +7,7 @@ import { relationsRoutes } from './org/relations.routes.js';
 import { importRoutes } from './org/import.routes.js';
 import { exportRoutes } from './org/export.routes.js';
 import { settingsRoutes } from './org/settings.routes.js';
+import { competencyRoutes } from './competency/competency.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -15,4 +16,5 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/imports', importRoutes],
   ['/api/exports', exportRoutes],
   ['/api/settings', settingsRoutes],
+  ['/api/competency', competencyRoutes],
 ];

@@ -76,6 +76,11 @@ export const accessMatrix = {
     roles: ['hr_admin', 'system_admin'],
     relations: [],
   },
+  'competency.frameworks.manage': {
+    description: 'change or withdraw the competency framework (items per position, required abilities, digital skills) of the current or a future 年度',
+    roles: ['hr_admin'],
+    relations: [],
+  },
   'access.accounts.read': {
     description: 'list accounts and their role grants',
     roles: ['hr_admin', 'system_admin'],

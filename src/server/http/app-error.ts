@@ -56,6 +56,8 @@ export const errorStatus = {
   'org.export-too-large': 422,
   /** a relation override whose period or people are invalid */
   'org.relation-invalid': 400,
+  /** a change to the competency framework of a past 年度 (or withdrawing this 年度's): its sheets must not change */
+  'competency.past-year-locked': 422,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -14,6 +14,7 @@ import { ImportPage } from '../features/org/import-page.js';
 import { ExportPage } from '../features/org/export-page.js';
 import { RelationsPage } from '../features/org/relations-page.js';
 import { SettingsPage } from '../features/org/settings-page.js';
+import { CompetencyPage } from '../features/competency/competency-page.js';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -33,6 +34,7 @@ export function createRouter() {
         { path: 'exports', element: <ExportPage /> },
         { path: 'relations', element: <RelationsPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'competency', element: <CompetencyPage /> },
         { path: 'accounts', element: <AccountsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: '*', element: <NotFoundPage /> },
