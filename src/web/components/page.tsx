@@ -129,3 +129,19 @@ export function Forbidden({ title }: { title: string }) {
     </>
   );
 }
+
+/**
+ * A stale save (409): someone else saved first. The user reloads the latest version, losing what they typed —
+ * security.md 8, no lost updates. `subject` names what is reloaded (内容, 設定 …).
+ */
+export function ConflictAlert({ subject = '内容', onReload }: { subject?: string; onReload: () => void }) {
+  return (
+    <div role="alert" className="alert alert--warning">
+      <p className="alert__strong">他の人が先に更新しました。</p>
+      <p className="hint">最新の{subject}を読み込んでから、もう一度変更してください。読み込むと、この画面で入力した内容は失われます。</p>
+      <button type="button" className="button--primary" onClick={onReload}>
+        最新の{subject}を読み込む
+      </button>
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Loading, PageHeading } from '../../components/page.js';
+import { ConflictAlert, ErrorAlert, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { positionLevelLabels, positionLevels, type PositionLevel } from '../../../domain/org/org-model.js';
 import { formatFiscalYear, type DateStyle } from '../../../domain/common/wareki.js';
@@ -293,22 +293,14 @@ function FrameworkPanel({
       </ul>
 
       {isConflict ? (
-        <div role="alert" className="alert alert--warning">
-          <p className="alert__strong">他の人が先に更新しました。</p>
-          <p className="hint">最新の内容を読み込んでから、もう一度変更してください。読み込むと、この画面で入力した内容は失われます。</p>
-          <button
-            type="button"
-            className="button--primary"
-            onClick={() => {
-              save.reset();
-              withdraw.reset();
-              setEditing(false);
-              onReload();
-            }}
-          >
-            最新の内容を読み込む
-          </button>
-        </div>
+        <ConflictAlert
+          onReload={() => {
+            save.reset();
+            withdraw.reset();
+            setEditing(false);
+            onReload();
+          }}
+        />
       ) : errors.length === 0 ? (
         <ErrorAlert error={failure} title={withdraw.error ? '取り消せませんでした。' : '保存できませんでした。'} />
       ) : null}

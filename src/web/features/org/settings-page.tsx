@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
+import { ConflictAlert, ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { employmentTypeLabels, employmentTypes, positionLevelLabels, positionLevels, type PositionLevel } from '../../../domain/org/org-model.js';
 import type { RelationCandidate, RelationRules, RelationScope } from '../../../domain/org/org-settings.js';
@@ -599,21 +599,14 @@ function SettingsEditor({
       </section>
 
       {isConflict ? (
-        <div role="alert" className="alert alert--warning">
-          <p className="alert__strong">他の人が先に更新しました。</p>
-          <p className="hint">最新の設定を読み込んでから、もう一度変更してください。読み込むと、この画面で入力した内容は失われます。</p>
-          <button
-            type="button"
-            className="button--primary"
-            onClick={() => {
-              save.reset();
-              reset.reset();
-              onReload();
-            }}
-          >
-            最新の設定を読み込む
-          </button>
-        </div>
+        <ConflictAlert
+          subject="設定"
+          onReload={() => {
+            save.reset();
+            reset.reset();
+            onReload();
+          }}
+        />
       ) : errors.all.length === 0 ? (
         <ErrorAlert error={failure} title={reset.error ? '初期値に戻せませんでした。' : '保存できませんでした。'} />
       ) : null}

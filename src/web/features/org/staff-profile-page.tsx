@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Loading, PageHeading, ProblemAlert, StatusMessage } from '../../components/page.js';
+import { ConflictAlert, ErrorAlert, Loading, PageHeading, ProblemAlert, StatusMessage } from '../../components/page.js';
 import { careerPhaseLabels } from '../../../domain/org/org-model.js';
 import { useStaffProfile, useUpdateStaff } from './org.queries.js';
 import type { StaffProfile } from '../../../domain/org/org-api.js';
@@ -333,13 +333,7 @@ function EditStaffForm({
         </div>
         <ProblemAlert message={missing.length > 0 ? `${missing.join('・')}を入力してください。` : ''} />
         {isConflict ? (
-          <div role="alert" className="alert alert--warning">
-            <p>他の人が先に更新しました。最新の内容を読み込みますか？</p>
-            <p className="hint">読み込むと、この画面で入力した内容は失われます。</p>
-            <button type="button" className="button--primary" onClick={() => void reload()}>
-              再読み込み
-            </button>
-          </div>
+          <ConflictAlert onReload={() => void reload()} />
         ) : (
           <ErrorAlert error={update.error} title="保存できませんでした。" />
         )}
