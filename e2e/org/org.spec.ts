@@ -95,3 +95,37 @@ describe('organisation and careers (HR)', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe('stale saves (HR)', () => {
+  const browser = browserPerSuite();
+
+  it('refuses a save over someone else’s newer change and offers to reload the latest version', async () => {
+    const { page } = browser();
+    await loginAs(page, 'hrAdmin');
+    const { csrfToken } = (await (await page.request.get(`${baseUrl()}/api/auth/me`)).json()) as { csrfToken: string };
+    const found = (await (await page.request.get(`${baseUrl()}/api/staff?q=D00020&pageSize=1`)).json()) as { items: { id: number }[] };
+    const id = found.items[0]!.id;
+
+    await page.goto(`${baseUrl()}/staff/${id}`);
+    await page.getByRole('button', { name: '編集' }).click();
+    await page.getByLabel('職種').fill('UIからの変更');
+
+    // Meanwhile someone else saves the same record (same session, straight through the API).
+    const current = (await (await page.request.get(`${baseUrl()}/api/staff/${id}`)).json()) as { staff: { version: number } };
+    const other = await page.request.patch(`${baseUrl()}/api/staff/${id}`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { version: current.staff.version, jobCategory: '別の人の変更' },
+    });
+    expect(other.status()).toBe(200);
+
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await visible(page.getByRole('alert').filter({ hasText: '他の人が先に更新しました' }));
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '最新の内容を読み込む' }).click();
+    await expect.poll(() => page.getByLabel('職種').inputValue()).toBe('別の人の変更');
+
+    await page.getByLabel('職種').fill('UIからの変更');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await visible(page.getByText('保存しました。'));
+  });
+});
