@@ -8,6 +8,7 @@ import { importRoutes } from './org/import.routes.js';
 import { exportRoutes } from './org/export.routes.js';
 import { settingsRoutes } from './org/settings.routes.js';
 import { competencyRoutes } from './competency/competency.routes.js';
+import { calendarRoutes } from './evaluation/calendar.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -17,4 +18,5 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/exports', exportRoutes],
   ['/api/settings', settingsRoutes],
   ['/api/competency', competencyRoutes],
+  ['/api/evaluation', calendarRoutes],
 ];

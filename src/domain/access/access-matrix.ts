@@ -81,6 +81,11 @@ export const accessMatrix = {
     roles: ['hr_admin'],
     relations: [],
   },
+  'evaluation.calendar.manage': {
+    description: 'change the evaluation calendar (the deadlines of the 人事評価実施スケジュール and the complaint period) or reset it to the policy defaults',
+    roles: ['hr_admin'],
+    relations: [],
+  },
   'access.accounts.read': {
     description: 'list accounts and their role grants',
     roles: ['hr_admin', 'system_admin'],

@@ -15,6 +15,7 @@ import { ExportPage } from '../features/org/export-page.js';
 import { RelationsPage } from '../features/org/relations-page.js';
 import { SettingsPage } from '../features/org/settings-page.js';
 import { CompetencyPage } from '../features/competency/competency-page.js';
+import { CalendarPage } from '../features/evaluation/calendar-page.js';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -35,6 +36,7 @@ export function createRouter() {
         { path: 'relations', element: <RelationsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: 'competency', element: <CompetencyPage /> },
+        { path: 'evaluation/calendar', element: <CalendarPage /> },
         { path: 'accounts', element: <AccountsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -32,6 +32,7 @@ export function navItemsFor(session: Session): NavItem[] {
     items.push({ to: '/staff', label: '職員検索', description: '所属の職員を検索' });
   }
   items.push({ to: '/competency', label: '求める能力', description: '職位ごとに求める能力と能力評価項目(年度ごと)' });
+  items.push({ to: '/evaluation/calendar', label: '評価スケジュール', description: '人事評価の期限(目標の提出・面談・自己評価・苦情相談の期間)' });
   if (session.canManageAccounts) items.push({ to: '/accounts', label: 'アカウント', description: 'アカウントと権限の管理' });
   // Organisation settings: hr_admin and system_admin change them, hr_officer reads them (the server decides either way).
   if (session.roles.includes('hr_admin') || session.roles.includes('system_admin')) {
