@@ -20,12 +20,16 @@ import {
 } from '../../domain/evaluation/evaluation-calendar.js';
 import type { CalendarUpdate, CalendarView } from '../../domain/evaluation/evaluation-api.js';
 import {
-  deleteCalendarSetting,
-  findCalendarSetting,
-  insertCalendarSettingIfAbsent,
-  lockCalendarSetting,
-  updateCalendarSettingIfUnchanged,
-} from './calendar.repository.js';
+  deleteSetting,
+  deleteSettingIfUnchanged,
+  findSetting,
+  insertSettingIfAbsent,
+  lockSettingsOfKind,
+  updateSettingIfUnchanged,
+} from '../common/settings-documents.repository.js';
+
+/** Calendar writes of a municipality take turns; apart from the organisation settings' lock class (7320). */
+const calendarLockClass = 7321;
 
 export const calendarSettingsKey = 'evaluation-calendar';
 
@@ -37,7 +41,7 @@ const staleCalendar = () =>
 type Loaded = { settings: CalendarSettings; isStored: boolean; updatedAt: string | null };
 
 async function loadCalendar(exec: Executor, municipalityId: number): Promise<Loaded> {
-  const row = await findCalendarSetting(exec, municipalityId, calendarSettingsKey);
+  const row = await findSetting(exec, municipalityId, calendarSettingsKey);
   if (row === undefined) return { settings: defaultCalendarSettings, isStored: false, updatedAt: null };
   const parsed = calendarSettingsSchema.safeParse(row.value);
   if (!parsed.success) {
@@ -101,7 +105,7 @@ export async function updateCalendar(ctx: ServiceContext, input: CalendarUpdate 
   const { updatedAt, fiscalYear, ...wanted } = input;
   const current = fiscalYearOf(ctx.today);
   return ctx.database.db.transaction(async (tx) => {
-    await lockCalendarSetting(tx, municipalityId);
+    await lockSettingsOfKind(tx, calendarLockClass, municipalityId);
     const loaded = await loadCalendar(tx, municipalityId);
     if (loaded.isStored !== (updatedAt !== null)) throw staleCalendar();
     const parsed = calendarSettingsSchema.safeParse(wanted, { error: japaneseIssueMessage });
@@ -112,8 +116,8 @@ export async function updateCalendar(ctx: ServiceContext, input: CalendarUpdate 
     if (changed.length === 0 && loaded.isStored) return viewOf(loaded, fiscalYear ?? current, current);
     const written =
       updatedAt === null
-        ? await insertCalendarSettingIfAbsent(tx, municipalityId, calendarSettingsKey, parsed.data)
-        : await updateCalendarSettingIfUnchanged(tx, municipalityId, calendarSettingsKey, parsed.data, updatedAt);
+        ? await insertSettingIfAbsent(tx, municipalityId, calendarSettingsKey, parsed.data)
+        : await updateSettingIfUnchanged(tx, municipalityId, calendarSettingsKey, parsed.data, updatedAt);
     if (written === undefined) throw staleCalendar();
     await auditInTx(tx, auditSource(ctx), {
       action: 'evaluation.calendar-saved',
@@ -134,14 +138,15 @@ export async function resetCalendar(ctx: ServiceContext, input: { updatedAt?: st
   const municipalityId = ctx.actor.municipalityId;
   const current = fiscalYearOf(ctx.today);
   return ctx.database.db.transaction(async (tx) => {
-    await lockCalendarSetting(tx, municipalityId);
+    await lockSettingsOfKind(tx, calendarLockClass, municipalityId);
     const loaded = await loadCalendar(tx, municipalityId);
     if (!loaded.isStored) {
       if (input.updatedAt !== undefined && input.updatedAt !== null) throw staleCalendar();
       return viewOf(loaded, current, current);
     }
     if (input.updatedAt === null) throw staleCalendar();
-    if (!(await deleteCalendarSetting(tx, municipalityId, calendarSettingsKey, input.updatedAt ?? undefined))) throw staleCalendar();
+    if (input.updatedAt === undefined) await deleteSetting(tx, municipalityId, calendarSettingsKey);
+    else if (!(await deleteSettingIfUnchanged(tx, municipalityId, calendarSettingsKey, input.updatedAt))) throw staleCalendar();
     await auditInTx(tx, auditSource(ctx), {
       action: 'evaluation.calendar-reset',
       outcome: 'succeeded',

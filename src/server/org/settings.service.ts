@@ -20,18 +20,20 @@ import type {
 } from '../../domain/org/org-api.js';
 import { listPositions } from './org.repository.js';
 import {
-  deleteSetting,
-  deleteSettingIfUnchanged,
-  findSetting,
   insertPosition,
-  isSettingUnchanged,
-  insertSettingIfAbsent,
   listPositionsWithUse,
   lockSettings,
   updatePosition as updatePositionRow,
-  updateSettingIfUnchanged,
   type PositionRow,
 } from './settings.repository.js';
+import {
+  deleteSetting,
+  deleteSettingIfUnchanged,
+  findSetting,
+  isSettingUnchanged,
+  insertSettingIfAbsent,
+  updateSettingIfUnchanged,
+} from '../common/settings-documents.repository.js';
 import { rebuildRuleRelations } from './relations.service.js';
 import { japaneseIssueMessage, validationError, toValidationDetails, type ValidationDetail } from '../http/validation-messages.js';
 
