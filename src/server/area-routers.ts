@@ -9,6 +9,7 @@ import { exportRoutes } from './org/export.routes.js';
 import { settingsRoutes } from './org/settings.routes.js';
 import { competencyRoutes } from './competency/competency.routes.js';
 import { calendarRoutes } from './evaluation/calendar.routes.js';
+import { sheetRoutes } from './evaluation/sheets.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -19,4 +20,5 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/settings', settingsRoutes],
   ['/api/competency', competencyRoutes],
   ['/api/evaluation', calendarRoutes],
+  ['/api/evaluation', sheetRoutes],
 ];

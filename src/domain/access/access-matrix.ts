@@ -5,8 +5,12 @@
  */
 import type { Role } from './roles.js';
 
-export const relations = ['self', 'unit-head', 'evaluator', 'confirmer'] as const;
-/** How the actor stands to the object: it is theirs, they head its unit, they evaluate or confirm its owner. */
+export const relations = ['self', 'unit-head', 'evaluator', 'confirmer', 'former-rater'] as const;
+/**
+ * How the actor stands to the object: it is theirs, they head its unit, they evaluate or confirm its owner, or —
+ * for an evaluation sheet only — they evaluated or confirmed it before a transfer (read-only until feedback, ADR 0011).
+ * For a sheet, evaluator and confirmer are the people named on the sheet, not today's relations.
+ */
 export type Relation = (typeof relations)[number];
 
 export type PermissionRule = {
@@ -85,6 +89,53 @@ export const accessMatrix = {
     description: 'change the evaluation calendar (the deadlines of the 人事評価実施スケジュール and the complaint period) or reset it to the policy defaults',
     roles: ['hr_admin'],
     relations: [],
+  },
+  'evaluation.settings.manage': {
+    description: 'change the evaluation settings (grade scale, overall-grade rule, whether 会計年度任用職員 are evaluated) or reset them',
+    roles: ['hr_admin'],
+    relations: [],
+  },
+  'evaluation.cycles.manage': {
+    description: 'open an evaluation cycle, re-sync it after transfers, list its sheets and reassign evaluators and confirmers',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'evaluation.sheets.read': {
+    description: 'read an evaluation sheet as far as the relation allows (reads by anyone but the evaluatee are audited by the service)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['self', 'evaluator', 'confirmer', 'former-rater'],
+  },
+  'evaluation.sheets.act': {
+    description: 'save or move an evaluation sheet on as the evaluatee, evaluator, confirmer or HR (the workflow decides which step)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['self', 'evaluator', 'confirmer'],
+  },
+  'evaluation.team-goals.manage': {
+    description: "set the unit's team goals (チーム目標) of a performance half",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['unit-head'],
+  },
+  'evaluation.progress.read': {
+    description: 'see the progress of every sheet of a cycle by unit and the overdue lists, and send reminders',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'evaluation.analysis.read': {
+    description: 'grade distribution by unit, position and evaluator; rater leniency',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'evaluation.grades.export': {
+    description: 'export the final grades per person and period as CSV for the payroll system (勤勉手当・昇給)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  'evaluation.unit-sheets.export': {
+    description: "export a unit's sheets of a cycle to Excel",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['unit-head'],
+    isAuditedRead: true,
   },
   'access.accounts.read': {
     description: 'list accounts and their role grants',

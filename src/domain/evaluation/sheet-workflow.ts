@@ -922,3 +922,51 @@ export function applyTransition<T extends EvaluationSheet>(sheet: T, action: She
 function forbidden(label: string, relations: readonly SheetRelation[]): TransitionFailure {
   return fail('evaluation.forbidden-relation', `「${label}」は${relations.map((r) => sheetRelationLabels[r]).join('または')}が行います`);
 }
+
+/**
+ * Whose move it is in a state (for queues and "waiting for me"): the relation that takes the sheet forward.
+ * After disclosure the next move is HR's (closing, or handling a complaint); the evaluatee's complaint is a
+ * right, not a task. null once closed.
+ */
+export const performanceWaitingFor: Record<PerformanceState, SheetRelation | null> = {
+  draft: 'evaluatee',
+  'goals-submitted': 'evaluator',
+  'goals-agreed': 'evaluatee',
+  'revision-requested': 'evaluator',
+  'revision-interviewed': 'confirmer',
+  'self-evaluated': 'evaluator',
+  'evaluator-rated': 'confirmer',
+  'confirmer-confirmed': 'evaluator',
+  'feedback-given': 'hr',
+  'result-disclosed': 'hr',
+  'complaint-consulted': 'hr',
+  'complaint-handled': 'hr',
+  closed: null,
+};
+export const abilityWaitingFor: Record<AbilityState, SheetRelation | null> = {
+  draft: 'evaluatee',
+  'self-rated': 'evaluator',
+  'evaluator-rated': 'confirmer',
+  'confirmer-confirmed': 'evaluator',
+  'feedback-given': 'hr',
+  closed: null,
+};
+
+export function waitingFor(kind: EvaluationSheet['kind'], state: string): SheetRelation | null {
+  if (kind === 'performance') return performanceWaitingFor[state as PerformanceState] ?? null;
+  return abilityWaitingFor[state as AbilityState] ?? null;
+}
+
+export function stateLabel(kind: EvaluationSheet['kind'], state: string): string {
+  return (kind === 'performance' ? performanceStateLabels[state as PerformanceState] : abilityStateLabels[state as AbilityState]) ?? state;
+}
+
+/** States in which a change of evaluator moves the sheet to the new one (before the self-evaluation is submitted, ADR 0011). */
+export function isBeforeRating(kind: EvaluationSheet['kind'], state: string): boolean {
+  return kind === 'performance' ? performanceRank[state as PerformanceState] < performanceRank['self-evaluated'] : abilityRank[state as AbilityState] < abilityRank['self-rated'];
+}
+
+/** From the feedback interview on (closed included): a former evaluator's or confirmer's read access has ended (ADR 0011). */
+export function isFeedbackGiven(kind: EvaluationSheet['kind'], state: string): boolean {
+  return kind === 'performance' ? performanceRank[state as PerformanceState] >= performanceRank['feedback-given'] : abilityRank[state as AbilityState] >= abilityRank['feedback-given'];
+}

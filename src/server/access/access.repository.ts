@@ -79,3 +79,31 @@ export async function listUnitsHeadedDirectly(exec: Executor, staffId: number, d
     order by p.rank, a.unit_id`);
   return rows.map((r) => Number(r.unit_id));
 }
+
+/**
+ * How a staff member stands to an evaluation sheet: its evaluatee (self), the evaluator or confirmer named on it,
+ * or a former evaluator/confirmer whose read-only access lasts until the feedback interview (ADR 0011).
+ */
+export async function listSheetRelations(
+  exec: Executor,
+  municipalityId: number,
+  sheetId: number,
+  staffId: number,
+): Promise<Array<'self' | 'evaluator' | 'confirmer' | 'former-rater'>> {
+  const rows = await queryRows<{ is_self: boolean; is_evaluator: boolean; is_confirmer: boolean; is_former: boolean }>(exec, sql`
+    select s.staff_id = ${staffId} as is_self,
+           coalesce(s.evaluator_staff_id = ${staffId}, false) as is_evaluator,
+           coalesce(s.confirmer_staff_id = ${staffId}, false) as is_confirmer,
+           exists (select 1 from evaluation_handovers h where h.sheet_id = s.id and h.former_staff_id = ${staffId})
+             and s.state not in ('feedback-given','result-disclosed','complaint-consulted','complaint-handled','closed') as is_former
+    from evaluation_sheets s where s.id = ${sheetId} and s.municipality_id = ${municipalityId}`);
+  const row = rows[0];
+  if (!row) return [];
+  // The evaluatee stands to their own sheet as evaluatee only, whatever else they hold.
+  if (row.is_self) return ['self'];
+  const found: Array<'self' | 'evaluator' | 'confirmer' | 'former-rater'> = [];
+  if (row.is_evaluator) found.push('evaluator');
+  if (row.is_confirmer) found.push('confirmer');
+  if (row.is_former) found.push('former-rater');
+  return found;
+}

@@ -8,17 +8,21 @@ import type { Actor } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
 import { accessMatrix, decideAccess, type Permission, type PermissionRule, type Relation } from '../../domain/access/access-matrix.js';
 import { getOrgSettings } from '../org/settings.service.js';
-import { isUnitHeadOfAny, isUnitHeadOfStaff, isUnitHeadOfUnit, listRelationKindsBetween } from './access.repository.js';
+import { isUnitHeadOfAny, isUnitHeadOfStaff, isUnitHeadOfUnit, listRelationKindsBetween, listSheetRelations } from './access.repository.js';
 import { audit, type AuditSource } from './audit.service.js';
 
 /** The object a request is about; absent for lists, where relations mean "holds such a relation to anyone". */
-export type ObjectRef = { staffId?: number; unitId?: number };
+export type ObjectRef = { staffId?: number; unitId?: number; sheetId?: number };
 
 export async function relationsToObject(database: Database, actor: Actor, ref: ObjectRef, today: string, wanted: readonly Relation[]): Promise<Set<Relation>> {
   const found = new Set<Relation>();
   const own = actor.staffId;
   if (own === null || wanted.length === 0) return found;
   const exec = database.db;
+  if (ref.sheetId !== undefined) {
+    for (const relation of await listSheetRelations(exec, actor.municipalityId, ref.sheetId, own)) if (wanted.includes(relation)) found.add(relation);
+    return found;
+  }
   if (wanted.includes('self') && ref.staffId === own) found.add('self');
   const needsHead = wanted.includes('unit-head');
   const needsChain = wanted.includes('evaluator') || wanted.includes('confirmer');
@@ -54,8 +58,8 @@ export async function authorize(
   today: string,
 ): Promise<string> {
   const decision = await can(database, src.actor, permission, ref, today);
-  const objectType = ref.staffId !== undefined ? 'staff' : ref.unitId !== undefined ? 'org_unit' : undefined;
-  const objectId = ref.staffId ?? ref.unitId;
+  const objectType = ref.sheetId !== undefined ? 'evaluation_sheet' : ref.staffId !== undefined ? 'staff' : ref.unitId !== undefined ? 'org_unit' : undefined;
+  const objectId = ref.sheetId ?? ref.staffId ?? ref.unitId;
   if (!decision.allowed) {
     await audit(database, src, { action: permission, outcome: 'denied', objectType, objectId });
     throw new AppError('access.denied', 'この操作を行う権限がありません。');

@@ -71,6 +71,11 @@ function viewOf(loaded: Loaded, fiscalYear: number, currentFiscalYear: number): 
   };
 }
 
+/** The framework in force for a 年度 (stored, inherited or the policy's), for opening ability cycles. */
+export async function getFrameworkForYear(exec: Executor, municipalityId: number, fiscalYear: number): Promise<CompetencyFramework> {
+  return viewOf(await loadFrameworks(exec, municipalityId), fiscalYear, fiscalYear).framework;
+}
+
 const currentFiscalYearOf = (ctx: ServiceContext) => fiscalYearOf(ctx.today);
 
 /** GET /api/competency/frameworks: the years with a saved version, and the framework in force for `fiscalYear` (default: this 年度). */

@@ -58,6 +58,53 @@ export const errorStatus = {
   'org.relation-invalid': 400,
   /** a change to the competency framework of a past 年度 (or withdrawing this 年度's): its sheets must not change */
   'competency.past-year-locked': 422,
+  /** the cycle (年度 × period) was opened already */
+  'evaluation.cycle-exists': 409,
+  /** a cycle date outside its period, or a reassignment naming the evaluatee or an unknown person */
+  'evaluation.invalid-request': 400,
+  /** a goal linked to a team goal that is not one of the unit's for the cycle */
+  'evaluation.team-goal-unknown': 422,
+  /** a team goal that individual goals link to cannot be deleted */
+  'evaluation.team-goal-in-use': 409,
+  // The workflow's refusals (src/domain/evaluation/sheet-workflow.ts SheetErrorCode), each with its status:
+  /** the sheet is closed: nothing changes any more */
+  'evaluation.sheet-locked': 409,
+  /** the action belongs to the other kind of sheet */
+  'evaluation.action-not-applicable': 422,
+  /** the action is not possible in the sheet's state */
+  'evaluation.invalid-transition': 409,
+  /** the action is possible now, but not for the actor's relation */
+  'evaluation.forbidden-relation': 403,
+  /** the action's payload does not pass its schema */
+  'evaluation.invalid-input': 400,
+  /** no goals on submission */
+  'evaluation.goals-missing': 422,
+  /** a goal without title, target or weight */
+  'evaluation.goal-incomplete': 422,
+  /** the weights do not add up to 100 */
+  'evaluation.weights-not-100': 422,
+  /** an assessment names a goal or item that is not on the sheet */
+  'evaluation.unknown-entry': 422,
+  /** a grade outside the sheet's scale */
+  'evaluation.grade-not-in-scale': 422,
+  /** goals agreed without the opening interview */
+  'evaluation.opening-interview-missing': 422,
+  /** rating submitted without the closing interview */
+  'evaluation.closing-interview-missing': 422,
+  /** self-evaluation submitted with goals or items left ungraded */
+  'evaluation.self-evaluation-incomplete': 422,
+  /** rating submitted with entries, overall grade or comment missing */
+  'evaluation.rating-incomplete': 422,
+  /** an adjusted grade without a reason */
+  'evaluation.adjustment-reason-required': 422,
+  /** an interview dated before the period or in the future */
+  'evaluation.interview-date-invalid': 422,
+  /** a complaint after the complaint period */
+  'evaluation.complaint-period-over': 422,
+  /** closing while the complaint period runs */
+  'evaluation.complaint-period-open': 422,
+  /** a complaint handled as "grade revised" without the new grade */
+  'evaluation.revised-grade-required': 422,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -15,6 +15,8 @@ export const accounts = pgTable(
     passwordHash: text('password_hash').notNull(),
     isDisabled: boolean('is_disabled').notNull().default(false),
     dateStyle: text('date_style').notNull().default('wareki'),
+    /** the work mail address reminders go to when SMTP is configured (optional) */
+    email: text('email'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
