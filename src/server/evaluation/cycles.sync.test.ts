@@ -1,0 +1,64 @@
+/**
+ * The mid-period transfer rule (ADR 0011) through a re-sync: before the self-evaluation the sheet follows the new
+ * evaluator and the former one keeps read-only access; after it, the former evaluator finishes the rating.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createHarness, type Harness, type Session } from '../http/test-harness.js';
+import type { OpenCycleResult, SheetListItem, SheetView, SyncCycleResult } from '../../domain/evaluation/evaluation-api.js';
+
+let h: Harness;
+let hr: Session;
+let opened: OpenCycleResult;
+
+beforeAll(async () => {
+  h = await createHarness();
+  hr = await h.loginAs('hrAdmin');
+  opened = await h.callJson<OpenCycleResult>(hr, 'POST', '/api/evaluation/cycles', 201, { fiscalYear: 2025, period: 'second-half' });
+});
+afterAll(() => h.close());
+
+describe('re-sync after a change of evaluator', () => {
+  it('moves draft sheets, keeps sheets in rating with the former evaluator, and records the hand-over', async () => {
+    const list = await h.callJson<{ items: SheetListItem[] }>(hr, 'GET', `/api/evaluation/cycles/${opened.cycle.id}/sheets?pageSize=200`, 200);
+    const withEvaluator = list.items.filter((i) => i.evaluator !== null && i.evaluatee.employeeNumber !== 'A0001');
+    const early = withEvaluator[0]!;
+    const late = withEvaluator.find((i) => i.evaluator!.staffId !== early.evaluator!.staffId && i.evaluatee.staffId !== early.evaluator!.staffId)!;
+    const newEvaluator = (await h.contextOf('hrAdmin')).actor.staffId!;
+    for (const subject of [early, late]) {
+      await h.callJson(hr, 'POST', '/api/relations', 201, {
+        kind: 'evaluator',
+        subjectStaffId: subject.evaluatee.staffId,
+        holderStaffId: newEvaluator,
+        startsOn: '2025-10-02',
+        endsOn: null,
+        reason: '異動(テスト)',
+      });
+    }
+    await h.queryRows(sql`update evaluation_sheets set state = 'self-evaluated' where id = ${late.id}`);
+    h.setNow(new Date('2025-10-03T10:00:00+09:00'));
+    hr = await h.loginAs('hrAdmin');
+
+    const result = await h.callJson<SyncCycleResult>(hr, 'POST', `/api/evaluation/cycles/${opened.cycle.id}/sync`, 200);
+    expect(result.reassigned).toEqual([expect.objectContaining({ sheetId: early.id, kind: 'evaluator', fromStaffId: early.evaluator!.staffId, toStaffId: newEvaluator })]);
+    expect(result.keptForRating).toBe(1);
+    expect(result.created).toBe(0);
+
+    const moved = await h.callJson<SheetView>(hr, 'GET', `/api/evaluation/sheets/${early.id}`, 200);
+    expect(moved.evaluator?.staffId).toBe(newEvaluator);
+    expect(moved.handovers).toEqual([expect.objectContaining({ kind: 'evaluator', former: expect.objectContaining({ staffId: early.evaluator!.staffId }) })]);
+    const kept = await h.callJson<SheetView>(hr, 'GET', `/api/evaluation/sheets/${late.id}`, 200);
+    expect(kept.evaluator?.staffId).toBe(late.evaluator!.staffId);
+
+    // A second sync finds nothing more to do.
+    const again = await h.callJson<SyncCycleResult>(hr, 'POST', `/api/evaluation/cycles/${opened.cycle.id}/sync`, 200);
+    expect(again.reassigned).toEqual([]);
+    const audits = await h.queryCount(sql`select count(*)::int as n from audit_log where action = 'evaluation.cycle-synced'`);
+    expect(audits).toBe(2);
+  });
+
+  it('is HR only', async () => {
+    const staff = await h.loginAs('staff');
+    expect((await h.call(staff, 'POST', `/api/evaluation/cycles/${opened.cycle.id}/sync`)).status).toBe(403);
+  });
+});
