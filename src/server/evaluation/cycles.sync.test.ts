@@ -62,3 +62,24 @@ describe('re-sync after a change of evaluator', () => {
     expect((await h.call(staff, 'POST', `/api/evaluation/cycles/${opened.cycle.id}/sync`)).status).toBe(403);
   });
 });
+
+describe('sheets kept by HR', () => {
+  it('an evaluatee without an enabled account gets a sheet HR fills in on their behalf', async () => {
+    hr = await h.loginAs('hrAdmin');
+    const accounts = await h.callJson<{ items: { id: number; staffId: number; loginId: string; version: number }[] }>(hr, 'GET', '/api/accounts?q=D00001&pageSize=5', 200);
+    const account = accounts.items.find((a) => a.loginId === 'D00001')!;
+    await h.callJson(hr, 'PUT', `/api/accounts/${account.id}/disabled`, 204, { isDisabled: true });
+    const opened = await h.callJson<OpenCycleResult>(hr, 'POST', '/api/evaluation/cycles', 201, { fiscalYear: 2025, period: 'first-half' });
+    const list = await h.callJson<{ items: SheetListItem[] }>(hr, 'GET', `/api/evaluation/cycles/${opened.cycle.id}/sheets?q=D00001`, 200);
+    const item = list.items[0]!;
+    expect(item).toMatchObject({ relation: 'hr', isWaitingForMe: true });
+    const view = await h.callJson<SheetView>(hr, 'GET', `/api/evaluation/sheets/${item.id}`, 200);
+    expect(view.sheet.isHrProxy).toBe(true);
+    expect(view.allowedActions).toContain('submit-goals');
+    const goals = [{ id: 'p1', teamGoalId: null, title: '窓口補助', target: '受付件数の記録', dueOn: null, weight: 100, difficulty: 'standard' }];
+    const saved = await h.callJson<SheetView>(hr, 'POST', `/api/evaluation/sheets/${item.id}/actions`, 200, { version: view.version, requestKey: 'proxy-save-1', action: { type: 'save-goals', goals } });
+    const submitted = await h.callJson<SheetView>(hr, 'POST', `/api/evaluation/sheets/${item.id}/actions`, 200, { version: saved.version, requestKey: 'proxy-submit-1', action: { type: 'submit-goals' } });
+    expect(submitted.state).toBe('goals-submitted');
+    expect(((submitted.sheet as { history: { relation: string }[] }).history.at(-1))!.relation).toBe('hr');
+  });
+});

@@ -97,6 +97,12 @@ describe('a performance half-year', () => {
     expect(refused.error?.code).toBe('evaluation.forbidden-relation');
     let v = await act(staff, { type: 'submit-goals' });
     expect(v.state).toBe('goals-submitted');
+    // The evaluator is told it is their turn.
+    const evaluatorStaffId = v.evaluator!.staffId;
+    const told = await h.queryRows<{ title: string; link: string }>(
+      sql`select title, link from notifications where recipient_staff_id = ${evaluatorStaffId} and kind = 'evaluation.turn' order by id desc limit 1`,
+    );
+    expect(told[0]).toEqual({ title: '評価シートの対応をお願いします(目標提出済み)', link: `/evaluation/sheets/${sheetId}` });
     const agreeTooEarly = await act(evaluator, { type: 'agree-goals', comment: '了解' }, 422);
     expect(agreeTooEarly.error?.code).toBe('evaluation.opening-interview-missing');
     await act(evaluator, { type: 'record-opening-interview', interview: { heldOn: '2025-10-01', notes: '期首面談' } });

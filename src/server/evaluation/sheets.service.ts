@@ -13,7 +13,8 @@ import { AppError, type ErrorCode } from '../http/app-error.js';
 import { audit, auditInTx } from '../access/audit.service.js';
 import { personnelAuthorityRoles } from '../../domain/access/roles.js';
 import { normalizeForSearch } from '../../domain/common/japanese-text.js';
-import { nextDue, resolveCalendar, type EvaluationCalendar, type EvaluationPeriod, type MilestoneStep } from '../../domain/evaluation/evaluation-calendar.js';
+import { evaluationPeriodLabels, nextDue, resolveCalendar, type EvaluationCalendar, type EvaluationPeriod, type MilestoneStep } from '../../domain/evaluation/evaluation-calendar.js';
+import { notify } from '../notifications/notifications.service.js';
 import {
   allowedActions,
   applyTransition,
@@ -197,6 +198,27 @@ export async function readSheet(ctx: ServiceContext, input: { sheetId: number })
   return viewOf(exec, ctx, row, cycle, reader);
 }
 
+/**
+ * Tells the person whose move it now is (in-app only; the deadline reminders are what may go by mail). HR's
+ * moves are not notified one by one: HR works from the progress dashboard.
+ */
+async function notifyWhoseTurn(tx: Executor, row: SheetRow, cycle: CycleRow): Promise<void> {
+  const next = waitingFor(row.kind as EvaluationSheet['kind'], row.state);
+  const recipient = next === 'evaluatee' ? (row.isHrProxy ? null : row.staffId) : next === 'evaluator' ? row.evaluatorStaffId : next === 'confirmer' ? row.confirmerStaffId : null;
+  if (recipient === null) return;
+  const people = await sheetPeopleOf(tx, row, cycle.endsOn);
+  const whose = next === 'evaluatee' ? 'あなたの' : `${people.evaluatee.name}さんの`;
+  const label = stateLabel(row.kind as EvaluationSheet['kind'], row.state);
+  await notify(tx, {
+    municipalityId: row.municipalityId,
+    recipientStaffIds: [recipient],
+    kind: 'evaluation.turn',
+    title: `評価シートの対応をお願いします(${label})`,
+    body: `${cycle.fiscalYear}年度 ${evaluationPeriodLabels[cycle.period as EvaluationPeriod]}: ${whose}評価シートが「${label}」になりました。`,
+    link: `/evaluation/sheets/${row.id}`,
+  });
+}
+
 function goalsOf(action: SheetAction): Goal[] {
   if (action.type === 'save-goals') return action.goals;
   if (action.type === 'request-revision') return action.proposedGoals;
@@ -249,6 +271,7 @@ export async function actOnSheet(ctx: ServiceContext, input: { sheetId: number }
         version: written.version,
       });
       if (!recorded) throw new AppError('common.conflict', 'この操作はすでに受け付けられています。');
+      if (written.state !== row.state) await notifyWhoseTurn(tx, written, cycle);
       await auditInTx(tx, auditSource(ctx), {
         action: 'evaluation.sheet-action',
         outcome: 'succeeded',
