@@ -87,7 +87,16 @@ export type OpenCycleResult = {
 /** POST /api/evaluation/cycles/:id/sync: new people in scope get sheets; transfers move evaluator/confirmer (ADR 0011). */
 export type SyncCycleResult = {
   created: number;
-  reassigned: Array<{ sheetId: number; staffId: number; name: string; kind: 'evaluator' | 'confirmer'; fromStaffId: number | null; toStaffId: number | null }>;
+  reassigned: Array<{
+    sheetId: number;
+    staffId: number;
+    name: string;
+    kind: 'evaluator' | 'confirmer';
+    fromStaffId: number | null;
+    fromName: string | null;
+    toStaffId: number | null;
+    toName: string | null;
+  }>;
   /** transfers found after the rating started: the former evaluator finishes (ADR 0011) */
   keptForRating: number;
 };

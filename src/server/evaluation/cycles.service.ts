@@ -217,14 +217,19 @@ export async function syncCycle(ctx: ServiceContext, input: { cycleId: number })
             reason: '異動に伴う評価者・確認者の変更(評価期間の再同期)',
           });
         }
-        reassigned.push({ sheetId: sheet.id, staffId: sheet.staffId, name: '', kind: change.kind, fromStaffId: change.from, toStaffId: change.to });
+        reassigned.push({ sheetId: sheet.id, staffId: sheet.staffId, name: '', kind: change.kind, fromStaffId: change.from, fromName: null, toStaffId: change.to, toName: null });
       }
     }
     await insertHandovers(tx, handovers);
-    const names = await listStaffNames(tx, municipalityId, reassigned.map((r) => r.staffId));
+    const names = await listStaffNames(tx, municipalityId, reassigned.flatMap((r) => [r.staffId, r.fromStaffId ?? 0, r.toStaffId ?? 0]));
+    const nameOf = (id: number | null) => {
+      const n = id === null ? undefined : names.get(id);
+      return n ? fullName(n.familyName, n.givenName) : null;
+    };
     for (const r of reassigned) {
-      const n = names.get(r.staffId);
-      r.name = n ? fullName(n.familyName, n.givenName) : '';
+      r.name = nameOf(r.staffId) ?? '';
+      r.fromName = nameOf(r.fromStaffId);
+      r.toName = nameOf(r.toStaffId);
     }
     await auditInTx(tx, auditSource(ctx), {
       action: 'evaluation.cycle-synced',

@@ -40,7 +40,9 @@ describe('re-sync after a change of evaluator', () => {
     hr = await h.loginAs('hrAdmin');
 
     const result = await h.callJson<SyncCycleResult>(hr, 'POST', `/api/evaluation/cycles/${opened.cycle.id}/sync`, 200);
-    expect(result.reassigned).toEqual([expect.objectContaining({ sheetId: early.id, kind: 'evaluator', fromStaffId: early.evaluator!.staffId, toStaffId: newEvaluator })]);
+    expect(result.reassigned).toEqual([
+      expect.objectContaining({ sheetId: early.id, kind: 'evaluator', fromStaffId: early.evaluator!.staffId, fromName: early.evaluator!.name, toStaffId: newEvaluator }),
+    ]);
     expect(result.keptForRating).toBe(1);
     expect(result.created).toBe(0);
 

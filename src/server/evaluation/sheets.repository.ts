@@ -19,7 +19,7 @@ export type TeamGoalRow = typeof teamGoals.$inferSelect;
 
 export async function listCycles(exec: Executor, municipalityId: number): Promise<Array<CycleRow & { sheetCount: number }>> {
   const rows = await exec
-    .select({ cycle: evaluationCycles, sheetCount: sql<number>`(select count(*) from evaluation_sheets s where s.cycle_id = ${evaluationCycles.id})::int` })
+    .select({ cycle: evaluationCycles, sheetCount: sql<number>`(select count(*) from evaluation_sheets s where s.cycle_id = evaluation_cycles.id)::int` })
     .from(evaluationCycles)
     .where(eq(evaluationCycles.municipalityId, municipalityId))
     .orderBy(desc(evaluationCycles.fiscalYear), desc(evaluationCycles.startsOn), asc(evaluationCycles.period));

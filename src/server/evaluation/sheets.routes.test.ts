@@ -63,6 +63,11 @@ describe('opening a cycle', () => {
     expect(mine.items[0]!.confirmer?.name).toBeTruthy();
   });
 
+  it('lists the cycle with its sheet count', async () => {
+    const { cycles } = await h.callJson<{ cycles: { id: number; sheetCount: number }[] }>(staff, 'GET', '/api/evaluation/cycles', 200);
+    expect(cycles.find((c) => c.id === opened.cycle.id)?.sheetCount).toBe(opened.created);
+  });
+
   it('refuses to open the same cycle twice', async () => {
     const res = await h.call(hr, 'POST', '/api/evaluation/cycles', { fiscalYear: 2025, period: 'second-half' });
     expect(res.status).toBe(409);
