@@ -95,7 +95,7 @@ async function createSheetsFor(
     return { person, evaluator, confirmer };
   });
   const ids = await insertSheets(tx, rows);
-  return planned.map((p, i) => ({ ...p, sheetId: ids[i]! }));
+  return planned.map((p) => ({ ...p, sheetId: ids.get(p.person.staffId)! }));
 }
 
 /** POST /api/evaluation/cycles: one sheet per person in scope; 409 when the cycle exists. */
