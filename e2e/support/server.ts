@@ -91,6 +91,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     JINZAI_DATA_DIR: dataDir,
     JINZAI_DEMO_STAFF: '120',
     JINZAI_SEED_DEMO: '1',
+    // Journeys open their own evaluation cycles.
+    JINZAI_DEMO_EVALUATIONS: '0',
     NODE_ENV: 'test',
   };
   delete env.DATABASE_URL; // the e2e app runs on embedded PGlite in its fresh data dir

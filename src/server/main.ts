@@ -5,6 +5,8 @@ import { analyzeDatabase, openDatabase } from './db/client.js';
 import { createApp } from './app.js';
 import { ensureDemoCity } from './db/seeds/ensure-demo.js';
 import { demoAccounts } from './db/seeds/demo-accounts.js';
+import { seedDemoEvaluations } from './db/seeds/demo-evaluations.js';
+import { evaluationPeriodLabels, type EvaluationPeriod } from '../domain/evaluation/evaluation-calendar.js';
 import { tokyoDate } from './http/context.js';
 
 async function main() {
@@ -17,6 +19,10 @@ async function main() {
   if (config.JINZAI_SEED_DEMO) {
     const seeded = await ensureDemoCity(database, { staffCount: config.JINZAI_DEMO_STAFF, seed: config.JINZAI_DEMO_SEED, today: tokyoDate(clock()) });
     if (seeded) console.log(`デモ自治体を作成しました (職員 ${seeded.staff} 人, 配属 ${seeded.assignments} 件)`);
+    if (seeded && config.JINZAI_DEMO_EVALUATIONS) {
+      const sheets = await seedDemoEvaluations(database, { today: tokyoDate(clock()), seed: config.JINZAI_DEMO_SEED, config });
+      if (sheets) console.log(`デモの人事評価を作成しました (${Object.entries(sheets).map(([period, n]) => `${evaluationPeriodLabels[period as EvaluationPeriod]} ${n} 件`).join(', ')})`);
+    }
   }
   const app = createApp({ database, config, clock });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

@@ -443,3 +443,22 @@ export async function countSheetsLinkingTeamGoal(exec: Executor, cycleId: number
   );
   return Number(row?.n ?? 0);
 }
+
+/** Writes many sheets' documents and columns at once (demo seeding and benchmarks), 2,000 per statement. */
+export async function updateSheetsInBulk(exec: Executor, rows: ReadonlyArray<SheetChanges & { id: number }>, batchSize = 2000): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize).map((r) => ({
+      id: r.id,
+      state: r.state,
+      completed_steps: r.completedSteps,
+      rated_grade: r.ratedGrade,
+      final_grade: r.finalGrade,
+      document: r.document,
+    }));
+    await exec.execute(sql`
+      update evaluation_sheets s set state = x.state, completed_steps = x.completed_steps, rated_grade = x.rated_grade,
+        final_grade = x.final_grade, document = x.document, version = s.version + 1, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id int, state text, completed_steps text[], rated_grade text, final_grade text, document jsonb)
+      where s.id = x.id`);
+  }
+}

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../client.js';
 import { ensureDemoCity } from './ensure-demo.js';
+import { seedDemoEvaluations } from './demo-evaluations.js';
 import { tokyoDate } from '../../http/context.js';
 
 const { values } = parseArgs({ options: { staff: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } } });
@@ -22,5 +23,12 @@ await database.migrate();
 const started = performance.now();
 const counts = await ensureDemoCity(database, { staffCount, seed: values.seed ? Number(values.seed) : config.JINZAI_DEMO_SEED, today: tokyoDate(new Date()) });
 if (!counts) console.log('The database already holds a municipality; nothing done (use --reset for the embedded database).');
-else console.log(`demo city: ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+else {
+  console.log(`demo city: ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (config.JINZAI_DEMO_EVALUATIONS) {
+    const t = performance.now();
+    const sheets = await seedDemoEvaluations(database, { today: tokyoDate(new Date()), seed: config.JINZAI_DEMO_SEED, config });
+    console.log(`demo evaluations: ${JSON.stringify(sheets)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+}
 await database.close();
