@@ -10,6 +10,9 @@ import { settingsRoutes } from './org/settings.routes.js';
 import { competencyRoutes } from './competency/competency.routes.js';
 import { calendarRoutes } from './evaluation/calendar.routes.js';
 import { sheetRoutes } from './evaluation/sheets.routes.js';
+import { progressRoutes } from './evaluation/progress.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { analysisRoutes } from './evaluation/analysis.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -21,4 +24,7 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/competency', competencyRoutes],
   ['/api/evaluation', calendarRoutes],
   ['/api/evaluation', sheetRoutes],
+  ['/api/evaluation', progressRoutes],
+  ['/api/notifications', notificationsRoutes],
+  ['/api/evaluation', analysisRoutes],
 ];

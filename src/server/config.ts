@@ -16,6 +16,8 @@ const envSchema = z.object({
   JINZAI_SEED_DEMO: boolFromEnv.default(true),
   JINZAI_DEMO_STAFF: z.coerce.number().int().min(20).max(40000).default(600),
   JINZAI_DEMO_SEED: z.coerce.number().int().default(20250401),
+  /** with the demo city, open this 年度's evaluation cycles and move the sheets on to plausible steps */
+  JINZAI_DEMO_EVALUATIONS: boolFromEnv.default(true),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   /** 'auto' sets Secure on cookies when the request arrived over TLS (directly or via a trusted proxy). */
@@ -23,7 +25,11 @@ const envSchema = z.object({
   TRUST_PROXY: boolFromEnv.default(false),
   SIGN_IN_MAX_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(20),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(40),
-});
+  /** smtp://host:25 or smtps://user:pass@host:465 (the municipality's own relay); unset → no mail leaves the machine. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'smtp:// または smtps:// の URL を指定してください' }).optional(),
+  /** The sender of reminder mail, e.g. jinzai@city.example.lg.jp; required with SMTP_URL. */
+  SMTP_FROM: z.email().optional(),
+}).refine((env) => env.SMTP_URL === undefined || env.SMTP_FROM !== undefined, { path: ['SMTP_FROM'], message: 'SMTP_URL を設定したときは SMTP_FROM(送信者アドレス)も必要です' });
 
 export type Config = z.infer<typeof envSchema>;
 

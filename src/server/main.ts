@@ -1,7 +1,7 @@
 /** Boot: validate config, open the database (PGlite by default), migrate, seed the demo city once, serve. */
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
-import { analyzeDatabase, openDatabase } from './db/client.js';
+import { openDatabase, vacuumDatabase } from './db/client.js';
 import { createApp } from './app.js';
 import { ensureDemoCity } from './db/seeds/ensure-demo.js';
 import { demoAccounts } from './db/seeds/demo-accounts.js';
@@ -13,14 +13,15 @@ async function main() {
   const config = loadConfig();
   const database = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.JINZAI_DATA_DIR });
   await database.migrate();
-  // PGlite has no autovacuum: fresh statistics at every start keep its plans sane after earlier bulk loads.
-  if (database.engine === 'pglite') await analyzeDatabase(database.db);
+  // PGlite has no autovacuum: vacuum and fresh statistics at every start keep its tables lean and its plans sane.
+  if (database.engine === 'pglite') await vacuumDatabase(database);
   const clock = () => new Date();
   if (config.JINZAI_SEED_DEMO) {
     const seeded = await ensureDemoCity(database, { staffCount: config.JINZAI_DEMO_STAFF, seed: config.JINZAI_DEMO_SEED, today: tokyoDate(clock()) });
     if (seeded) console.log(`デモ自治体を作成しました (職員 ${seeded.staff} 人, 配属 ${seeded.assignments} 件)`);
     if (seeded && config.JINZAI_DEMO_EVALUATIONS) {
       const sheets = await seedDemoEvaluations(database, { today: tokyoDate(clock()), seed: config.JINZAI_DEMO_SEED, config });
+      if (database.engine === 'pglite') await vacuumDatabase(database);
       if (sheets) console.log(`デモの人事評価を作成しました (${Object.entries(sheets).map(([period, n]) => `${evaluationPeriodLabels[period as EvaluationPeriod]} ${n} 件`).join(', ')})`);
     }
   }

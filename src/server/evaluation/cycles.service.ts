@@ -134,6 +134,7 @@ export async function openCycle(ctx: ServiceContext, input: OpenCycleInput): Pro
       settings,
       includesFiscalYearStaff: includeFiscalYearStaff,
       relationsAsOf,
+      openedAt: ctx.now.toISOString(),
       openedByAccountId: ctx.actor.accountId,
     });
     if (!cycle) throw new AppError('evaluation.cycle-exists', 'この年度・期間の評価はすでに開始されています。');

@@ -91,7 +91,8 @@ async function loadTable(ctx: ServiceContext, kind: ExportKind): Promise<{ heade
   };
 }
 
-function describeUnencodable(
+/** The characters CP932 cannot hold, located by line, column label and employee number (the first column); shared with the evaluation exports. */
+export function describeUnencodable(
   found: readonly UnencodableCharacter[],
   header: readonly string[],
   rows: readonly (readonly string[])[],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import { testToday } from '../db/test-db.js';
-import { addDays, fiscalYearOf } from '../../domain/common/fiscal-year.js';
+import { addDays, fiscalYearOf, fiscalYearStart } from '../../domain/common/fiscal-year.js';
 import { rebuildRuleRelations } from './relations.service.js';
 import { deriveRelations } from '../../domain/org/relation-rules.js';
 import { getOrgSettings } from './settings.service.js';
@@ -34,7 +34,8 @@ describe('relations derived by rule', () => {
     expect(effective(rows, ids.A0005!, 'evaluator').map((r) => r.holderStaffId)).toEqual([ids.A0004]);
     expect(effective(rows, ids.A0005!, 'confirmer').map((r) => r.holderStaffId)).toEqual([ids.A0003]);
     const evaluator = effective(rows, ids.A0005!, 'evaluator')[0]!;
-    expect(evaluator).toMatchObject({ source: 'rule', startsOn: testToday, endsOn: null, subjectName: expect.stringContaining('小川') });
+    // The demo derives its relations from the start of the 年度 (ensure-demo.ts).
+    expect(evaluator).toMatchObject({ source: 'rule', startsOn: fiscalYearStart(testToday), endsOn: null, subjectName: expect.stringContaining('小川') });
     expect(evaluator.reason).toContain('規則');
     // The holder's own list shows the relation from the other side.
     expect((await relationsOf(ids.A0004!)).some((r) => r.subjectStaffId === ids.A0005 && r.kind === 'evaluator')).toBe(true);
@@ -190,7 +191,7 @@ describe('rebuildRuleRelations after a transfer', () => {
     const rows = (await relationsOf(ids.A0005!)).filter((r) => r.subjectStaffId === ids.A0005 && r.source === 'rule');
     const evaluators = rows.filter((r) => r.kind === 'evaluator').sort((a, b) => a.startsOn.localeCompare(b.startsOn));
     expect(evaluators.map((r) => [r.holderStaffId, r.startsOn, r.endsOn])).toEqual([
-      [ids.A0004, testToday, addDays(nextApril, -1)],
+      [ids.A0004, fiscalYearStart(testToday), addDays(nextApril, -1)],
       [ids.A0001, nextApril, null],
     ]);
     expect(rows.filter((r) => r.kind === 'confirmer' && r.startsOn === nextApril).map((r) => r.holderStaffId)).not.toContain(ids.A0003);

@@ -4,6 +4,7 @@ import { PageHeading } from '../components/page.js';
 import { useDates, todayInJapan } from './dates.js';
 import { useSession } from './session.js';
 import { navItemsFor } from './shell.js';
+import { NextDueCard } from '../features/evaluation/next-due-card.js';
 
 export function HomePage() {
   const session = useSession();
@@ -16,6 +17,7 @@ export function HomePage() {
       <p>
         {session.displayName} さん、こんにちは。今日は {dates.date(today)}({dates.fiscalYearOf(today)})です。
       </p>
+      <NextDueCard />
       {items.length === 0 ? (
         <p>利用できる画面はありません。必要な場合は職員課にお問い合わせください。</p>
       ) : (

@@ -16,6 +16,15 @@ import { RelationsPage } from '../features/org/relations-page.js';
 import { SettingsPage } from '../features/org/settings-page.js';
 import { CompetencyPage } from '../features/competency/competency-page.js';
 import { CalendarPage } from '../features/evaluation/calendar-page.js';
+import { ProgressPage } from '../features/evaluation/progress-page.js';
+import { NotificationsPage } from '../features/notifications/notifications-page.js';
+import { MyEvaluationPage } from '../features/evaluation/my-evaluation-page.js';
+import { CyclesPage } from '../features/evaluation/cycles-page.js';
+import { TeamGoalsPage } from '../features/evaluation/team-goals-page.js';
+import { EvaluationSettingsPage } from '../features/evaluation/evaluation-settings-page.js';
+import { SheetPage } from '../features/evaluation/sheet-page.js';
+import { AnalysisPage } from '../features/evaluation/analysis-page.js';
+import { SheetPrintPage } from '../features/evaluation/sheet-print-page.js';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -37,6 +46,15 @@ export function createRouter() {
         { path: 'settings', element: <SettingsPage /> },
         { path: 'competency', element: <CompetencyPage /> },
         { path: 'evaluation/calendar', element: <CalendarPage /> },
+        { path: 'evaluation/progress', element: <ProgressPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'evaluation', element: <MyEvaluationPage /> },
+        { path: 'evaluation/cycles', element: <CyclesPage /> },
+        { path: 'evaluation/team-goals', element: <TeamGoalsPage /> },
+        { path: 'evaluation/settings', element: <EvaluationSettingsPage /> },
+        { path: 'evaluation/sheets/:id', element: <SheetPage /> },
+        { path: 'evaluation/sheets/:id/print', element: <SheetPrintPage /> },
+        { path: 'evaluation/analysis', element: <AnalysisPage /> },
         { path: 'accounts', element: <AccountsPage /> },
         { path: 'audit', element: <AuditPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -11,6 +11,7 @@ import { meQueryKey, SessionProvider, toSession, useSession, type Session } from
 import type { Me } from '../../domain/access/access-api.js';
 import { ErrorAlert, Loading } from '../components/page.js';
 import { useLogout, useSetDateStyle } from '../features/access/access.queries.js';
+import { NotificationBell } from '../features/notifications/notification-bell.js';
 import type { DateStyle } from '../../domain/common/wareki.js';
 
 export type NavItem = { to: string; label: string; description: string };
@@ -32,7 +33,13 @@ export function navItemsFor(session: Session): NavItem[] {
     items.push({ to: '/staff', label: '職員検索', description: '所属の職員を検索' });
   }
   items.push({ to: '/competency', label: '求める能力', description: '職位ごとに求める能力と能力評価項目(年度ごと)' });
+  if (session.staffId !== null) items.push({ to: '/evaluation', label: '人事評価', description: '自分の評価シートと次の期限、評価者・確認者として担当するシート' });
   items.push({ to: '/evaluation/calendar', label: '評価スケジュール', description: '人事評価の期限(目標の提出・面談・自己評価・苦情相談の期間)' });
+  if (session.isHr) items.push({ to: '/evaluation/cycles', label: '評価の運用', description: '評価期間の開始・異動の反映・評価シートの一覧と担当の変更' });
+  if (session.isHr) items.push({ to: '/evaluation/progress', label: '進捗管理', description: '評価シートの所属別の進捗・期限超過の一覧・督促' });
+  if (session.isHr) items.push({ to: '/evaluation/analysis', label: '評価の分析', description: '評語の分布(所属・職位・評価者別)・評価者ごとの甘辛・給与システム向けCSV' });
+  if (session.isHr || session.headsUnits) items.push({ to: '/evaluation/team-goals', label: 'チーム目標', description: '所属のチーム目標(業績評価の期ごと)' });
+  if (session.roles.includes('hr_admin')) items.push({ to: '/evaluation/settings', label: '評価の設定', description: '評語・総合評価の決め方・評価の対象' });
   if (session.canManageAccounts) items.push({ to: '/accounts', label: 'アカウント', description: 'アカウントと権限の管理' });
   // Organisation settings: hr_admin and system_admin change them, hr_officer reads them (the server decides either way).
   if (session.roles.includes('hr_admin') || session.roles.includes('system_admin')) {
@@ -148,6 +155,7 @@ function Shell() {
             <span className="visually-hidden">ログイン中の利用者: </span>
             {session.displayName} さん
           </p>
+          <NotificationBell />
           <DateStyleToggle />
           <button type="button" className="button--secondary" onClick={signOut} disabled={logout.isPending}>
             ログアウト
@@ -158,7 +166,7 @@ function Shell() {
         <ul>
           {navItemsFor(session).map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/staff'}>
+              <NavLink to={item.to} end={item.to === '/staff' || item.to === '/evaluation'}>
                 {item.label}
               </NavLink>
             </li>

@@ -154,7 +154,7 @@ export const notifications = pgTable(
     link: text('link'),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'string' }),
-    /** null: no mail (SMTP not configured or no address); 'sent' | 'failed' */
+    /** null: no mail (SMTP not configured or no address); 'pending' (set with the row, until the relay answers) | 'sent' | 'failed' */
     mailStatus: text('mail_status'),
     mailError: text('mail_error'),
   },
