@@ -132,3 +132,8 @@ export function completedYearsBetween(from: IsoDate, to: IsoDate): number {
   if (years < 0 && startAfterAnniversary) years += 1;
   return years;
 }
+
+/** The date moved into [from, to] (ISO dates compare as text). */
+export function clampDate(date: IsoDate, from: IsoDate, to: IsoDate): IsoDate {
+  return date < from ? from : date > to ? to : date;
+}

@@ -7,7 +7,7 @@
 import type { ServiceContext } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
 import { auditInTx } from '../access/audit.service.js';
-import { fiscalYearOf } from '../../domain/common/fiscal-year.js';
+import { clampDate, fiscalYearOf } from '../../domain/common/fiscal-year.js';
 import { fullName } from '../org/org-views.js';
 import type { PositionLevel } from '../../domain/org/org-model.js';
 import { positionLevels } from '../../domain/org/org-model.js';
@@ -39,7 +39,6 @@ import type { Executor, Tx } from '../db/client.js';
 
 const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 
-const clamp = (date: string, from: string, to: string) => (date < from ? from : date > to ? to : date);
 
 /** GET /api/evaluation/cycles */
 export async function listCycles(ctx: ServiceContext): Promise<{ cycles: CycleSummary[] }> {
@@ -105,7 +104,7 @@ export async function openCycle(ctx: ServiceContext, input: OpenCycleInput): Pro
   const period: EvaluationPeriod = input.period;
   const calendarSettings = await getCalendarSettings(exec, municipalityId);
   const range = resolveCalendar(calendarSettings, input.fiscalYear).periods[period];
-  const relationsAsOf = input.relationsAsOf ?? clamp(ctx.today, range.startsOn, range.endsOn);
+  const relationsAsOf = input.relationsAsOf ?? clampDate(ctx.today, range.startsOn, range.endsOn);
   if (relationsAsOf < range.startsOn || relationsAsOf > range.endsOn) {
     throw new AppError('evaluation.invalid-request', `評価者・確認者の基準日は評価期間(${range.startsOn}〜${range.endsOn})の中の日付にしてください。`, {
       field: 'relationsAsOf',
@@ -171,7 +170,7 @@ export async function syncCycle(ctx: ServiceContext, input: { cycleId: number })
   const municipalityId = ctx.actor.municipalityId;
   return ctx.database.db.transaction(async (tx) => {
     const cycle = await requireCycle(tx, municipalityId, input.cycleId);
-    const date = clamp(ctx.today, cycle.startsOn, cycle.endsOn);
+    const date = clampDate(ctx.today, cycle.startsOn, cycle.endsOn);
     const people = await listStaffInScope(tx, municipalityId, date, employmentTypesOf(cycle.includesFiscalYearStaff));
     const relations = await listEffectiveRelationsOn(tx, municipalityId, date);
     const sheets = await listSheetsOfCycle(tx, cycle.id);

@@ -15,10 +15,9 @@
  */
 import type { ServiceContext } from '../http/context.js';
 import { tokyoDate } from '../http/context.js';
-import { AppError } from '../http/app-error.js';
 import { audit } from '../access/audit.service.js';
-import { encodeCsv, type CsvOutputEncoding } from '../common/csv-codec.js';
-import { describeUnencodable, type ExportFile } from '../org/export.service.js';
+import type { CsvOutputEncoding } from '../common/csv-codec.js';
+import { csvDownload, unencodableReport, type ExportFile } from '../common/csv-download.js';
 import type { UnencodableReport } from '../../domain/org/org-api.js';
 import { evaluationPeriodLabels, type EvaluationPeriod } from '../../domain/evaluation/evaluation-calendar.js';
 import { scaleOrDefault } from '../../domain/evaluation/grade-analysis.js';
@@ -81,14 +80,12 @@ async function loadRows(ctx: ServiceContext, fiscalYear: number): Promise<string
 export async function exportGrades(ctx: ServiceContext, input: GradesExportInput): Promise<ExportFile> {
   const header = [...gradesExportHeader];
   const rows = await loadRows(ctx, input.fiscalYear);
-  const encoded = encodeCsv([header, ...rows], input.encoding);
-  if (encoded.unencodable.length > 0 && !input.replaceUnencodable) {
-    throw new AppError(
-      'org.export-unencodable',
-      `Shift_JIS (CP932) で表せない文字が${encoded.unencodable.length}個あります。UTF-8 で出力するか、「〓」に置き換えて出力してください。`,
-      { count: encoded.unencodable.length, unencodable: describeUnencodable(encoded.unencodable, header, rows) },
-    );
-  }
+  const file = csvDownload(header, rows, {
+    encoding: input.encoding,
+    replaceUnencodable: input.replaceUnencodable,
+    asciiFileName: `grades-${input.fiscalYear}-${ctx.today}.csv`,
+    fileName: `評価結果_${input.fiscalYear}年度_${ctx.today}.csv`,
+  });
   await audit(
     ctx.database,
     { municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now },
@@ -97,23 +94,14 @@ export async function exportGrades(ctx: ServiceContext, input: GradesExportInput
       outcome: 'succeeded',
       objectType: 'fiscal_year',
       objectId: input.fiscalYear,
-      details: { rows: rows.length, encoding: input.encoding, replaced: encoded.unencodable.length },
+      details: { rows: rows.length, encoding: input.encoding, replaced: file.unencodableCount },
     },
   );
-  return {
-    bytes: encoded.bytes,
-    contentType: input.encoding === 'cp932' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
-    asciiFileName: `grades-${input.fiscalYear}-${ctx.today}.csv`,
-    fileName: `評価結果_${input.fiscalYear}年度_${ctx.today}.csv`,
-    unencodableCount: encoded.unencodable.length,
-  };
+  return file;
 }
 
 /** GET /api/evaluation/exports/grades/check: what a CSV of the 年度 in this encoding could not hold. */
 export async function checkGradesExportEncoding(ctx: ServiceContext, input: { fiscalYear: number; encoding: CsvOutputEncoding }): Promise<UnencodableReport> {
   if (input.encoding === 'utf-8-bom') return { count: 0, unencodable: [] };
-  const header = [...gradesExportHeader];
-  const rows = await loadRows(ctx, input.fiscalYear);
-  const { unencodable } = encodeCsv([header, ...rows], input.encoding);
-  return { count: unencodable.length, unencodable: describeUnencodable(unencodable, header, rows) };
+  return unencodableReport([...gradesExportHeader], await loadRows(ctx, input.fiscalYear), input.encoding);
 }

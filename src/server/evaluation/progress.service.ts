@@ -3,6 +3,7 @@
  * cycle's period from the evaluation calendar with how many sheets are past them, the overdue lists, and
  * reminders — one in-app notification per person who must act (mailed too when SMTP is configured).
  */
+import { clampDate } from '../../domain/common/fiscal-year.js';
 import type { ServiceContext } from '../http/context.js';
 import { auditInTx } from '../access/audit.service.js';
 import { validationError } from '../http/validation-messages.js';
@@ -31,7 +32,6 @@ import { countSheetGroups, listOverdueSheets, listReminderTargets, listUnitVersi
 
 const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 
-const clamp = (date: string, from: string, to: string) => (date < from ? from : date > to ? to : date);
 
 type Loaded = { cycle: CycleRow; period: EvaluationPeriod; kind: 'performance' | 'ability'; calendar: EvaluationCalendar; milestones: Milestone[] };
 
@@ -101,7 +101,7 @@ export async function getCycleProgress(ctx: ServiceContext, input: { cycleId: nu
     addCount(totals.byState, group.state, group.sheets);
   }
 
-  const namingDate = clamp(ctx.today, cycle.startsOn, cycle.endsOn);
+  const namingDate = clampDate(ctx.today, cycle.startsOn, cycle.endsOn);
   const unitIds = [...byUnit.keys()].filter((id): id is number => id !== null);
   const naming = await nameUnits(ctx, unitIds, namingDate);
   const units: UnitProgress[] = [...byUnit.entries()].map(([unitId, counted]) => {
@@ -157,7 +157,7 @@ export async function listOverdue(
     offset: (input.page - 1) * input.pageSize,
   });
   const byStep = new Map(overdue.map((m) => [m.step, m]));
-  const naming = await nameUnits(ctx, [...new Set(rows.flatMap((r) => (r.unitId === null ? [] : [r.unitId])))], clamp(ctx.today, cycle.startsOn, cycle.endsOn));
+  const naming = await nameUnits(ctx, [...new Set(rows.flatMap((r) => (r.unitId === null ? [] : [r.unitId])))], clampDate(ctx.today, cycle.startsOn, cycle.endsOn));
   return {
     total,
     page: input.page,

@@ -13,6 +13,7 @@ import { AppError, type ErrorCode } from '../http/app-error.js';
 import { audit, auditInTx } from '../access/audit.service.js';
 import { personnelAuthorityRoles } from '../../domain/access/roles.js';
 import { normalizeForSearch } from '../../domain/common/japanese-text.js';
+import { clampDate } from '../../domain/common/fiscal-year.js';
 import { evaluationPeriodLabels, nextDue, resolveCalendar, type EvaluationCalendar, type EvaluationPeriod, type MilestoneStep } from '../../domain/evaluation/evaluation-calendar.js';
 import { notify } from '../notifications/notifications.service.js';
 import {
@@ -149,7 +150,7 @@ async function teamGoalsOf(exec: Executor, row: SheetRow, cycle: CycleRow): Prom
 
 async function viewOf(exec: Executor, ctx: ServiceContext, row: SheetRow, cycle: CycleRow, reader: Reader): Promise<SheetView> {
   const sheet = toDomainSheet(row, cycle);
-  const people = await sheetPeopleOf(exec, row, ctx.today < cycle.endsOn ? ctx.today : cycle.endsOn);
+  const people = await sheetPeopleOf(exec, row, clampDate(ctx.today, cycle.startsOn, cycle.endsOn));
   const handovers = await listHandoversWithNames(exec, row.id);
   const calendar = await calendarOf(exec, ctx, cycle.fiscalYear, new Map());
   return {
@@ -348,7 +349,7 @@ export type CycleSheetQuery = { cycleId: number; unitId?: number; includeSubunit
 export async function listCycleSheets(ctx: ServiceContext, input: CycleSheetQuery) {
   const exec = ctx.database.db;
   const cycle = await requireCycle(exec, ctx.actor.municipalityId, input.cycleId);
-  const date = ctx.today < cycle.endsOn ? (ctx.today > cycle.startsOn ? ctx.today : cycle.startsOn) : cycle.endsOn;
+  const date = clampDate(ctx.today, cycle.startsOn, cycle.endsOn);
   const filter: SheetListFilter = {
     municipalityId: ctx.actor.municipalityId,
     cycleId: cycle.id,

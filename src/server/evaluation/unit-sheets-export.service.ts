@@ -9,7 +9,7 @@ import type { ServiceContext } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
 import { audit } from '../access/audit.service.js';
 import { buildXlsx } from '../common/excel-export.js';
-import type { ExportFile } from '../org/export.service.js';
+import type { ExportFile } from '../common/csv-download.js';
 import { accessMatrix } from '../../domain/access/access-matrix.js';
 import { formatDate, formatFiscalYear, type DateStyle } from '../../domain/common/wareki.js';
 import { isValidIsoDate } from '../../domain/common/fiscal-year.js';

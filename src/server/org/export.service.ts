@@ -6,7 +6,8 @@
  */
 import { AppError } from '../http/app-error.js';
 import type { ServiceContext } from '../http/context.js';
-import { encodeCsv, type CsvOutputEncoding, type UnencodableCharacter } from '../common/csv-codec.js';
+import type { CsvOutputEncoding } from '../common/csv-codec.js';
+import { csvDownload, unencodableReport, type ExportFile } from '../common/csv-download.js';
 import { buildXlsx } from '../common/excel-export.js';
 import { assignmentImportColumns, staffImportColumns } from '../../domain/org/staff-import.js';
 import {
@@ -16,7 +17,7 @@ import {
   type EmploymentType,
 } from '../../domain/org/org-model.js';
 import { listAssignmentsForExport, listStaffForExport, type AssignmentExportRow, type StaffExportRow } from './export.repository.js';
-import type { ExportKind, ExportUnencodable, UnencodableReport } from '../../domain/org/org-api.js';
+import type { ExportKind, UnencodableReport } from '../../domain/org/org-api.js';
 
 export const exportKinds = ['staff', 'assignments'] as const satisfies readonly ExportKind[];
 export type ExportFormat = 'csv' | 'xlsx';
@@ -28,20 +29,6 @@ export type ExportInput = {
   /** CP932 only: write 〓 for characters it cannot hold instead of refusing */
   replaceUnencodable: boolean;
 };
-
-export type ExportFile = {
-  bytes: Buffer;
-  contentType: string;
-  /** ASCII, for the plain filename parameter */
-  asciiFileName: string;
-  /** Japanese, for filename* */
-  fileName: string;
-  /** characters written as 〓 (0 unless replaceUnencodable) */
-  unencodableCount: number;
-};
-
-/** The longest list returned; the count is always exact. */
-const maxReported = 1000;
 
 const sexLabels: Record<string, string> = { male: '男', female: '女' };
 
@@ -91,23 +78,6 @@ async function loadTable(ctx: ServiceContext, kind: ExportKind): Promise<{ heade
   };
 }
 
-/** The characters CP932 cannot hold, located by line, column label and employee number (the first column); shared with the evaluation exports. */
-export function describeUnencodable(
-  found: readonly UnencodableCharacter[],
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-): ExportUnencodable[] {
-  return found.slice(0, maxReported).map((item) => ({
-    row: item.row,
-    column: item.column,
-    columnLabel: header[item.column - 1] ?? '',
-    // Row 1 is the header; the employee number is the first column of both files.
-    employeeNumber: rows[item.row - 2]?.[0] ?? '',
-    char: item.char,
-    codePoint: item.codePoint,
-  }));
-}
-
 /** exceljs builds the workbook in memory: beyond this, CSV is the format that scales. */
 export const maxExcelRows = 100_000;
 
@@ -127,21 +97,12 @@ export async function exportOrgData(ctx: ServiceContext, input: ExportInput): Pr
       unencodableCount: 0,
     };
   }
-  const encoded = encodeCsv([header, ...rows], input.encoding);
-  if (encoded.unencodable.length > 0 && !input.replaceUnencodable) {
-    throw new AppError(
-      'org.export-unencodable',
-      `Shift_JIS (CP932) で表せない文字が${encoded.unencodable.length}個あります。UTF-8 で出力するか、「〓」に置き換えて出力してください。`,
-      { count: encoded.unencodable.length, unencodable: describeUnencodable(encoded.unencodable, header, rows) },
-    );
-  }
-  return {
-    bytes: encoded.bytes,
-    contentType: input.encoding === 'cp932' ? 'text/csv; charset=Shift_JIS' : 'text/csv; charset=utf-8',
+  return csvDownload(header, rows, {
+    encoding: input.encoding,
+    replaceUnencodable: input.replaceUnencodable,
     asciiFileName: `${input.kind}-${stamp}.csv`,
     fileName: `${sheetNames[input.kind]}_${stamp}.csv`,
-    unencodableCount: encoded.unencodable.length,
-  };
+  });
 }
 
 /** Preflight for the download dialog: what a CSV in this encoding could not hold. */
@@ -151,6 +112,5 @@ export async function checkExportEncoding(
 ): Promise<UnencodableReport> {
   if (input.encoding === 'utf-8-bom') return { count: 0, unencodable: [] };
   const { header, rows } = await loadTable(ctx, input.kind);
-  const { unencodable } = encodeCsv([header, ...rows], input.encoding);
-  return { count: unencodable.length, unencodable: describeUnencodable(unencodable, header, rows) };
+  return unencodableReport(header, rows, input.encoding);
 }

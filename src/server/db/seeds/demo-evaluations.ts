@@ -4,7 +4,7 @@
  * progress dashboard, queues and analyses have something true to show. Deterministic for a seed and a date;
  * every text is obviously fictitious.
  */
-import { fiscalYearOf, addDays } from '../../../domain/common/fiscal-year.js';
+import { addDays, clampDate, fiscalYearOf } from '../../../domain/common/fiscal-year.js';
 import { resolveCalendar, type EvaluationPeriod } from '../../../domain/evaluation/evaluation-calendar.js';
 import { overallGrade, type GradeScale } from '../../../domain/evaluation/grading.js';
 import {
@@ -142,7 +142,6 @@ function targetWeights(period: EvaluationPeriod, today: string, due: (step: stri
   return [['goals-submitted', 35], ['draft', 65]];
 }
 
-const clampDate = (date: string, from: string, to: string) => (date < from ? from : date > to ? to : date);
 
 /**
  * Opens the 年度's cycles that have begun by `today` and moves their sheets on. Nothing happens if any cycle
