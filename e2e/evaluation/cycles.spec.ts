@@ -117,6 +117,11 @@ describe('team goals (unit head)', () => {
     await visible(page.getByRole('heading', { level: 2, name: `市民課のチーム目標(${title})` }));
     await expectNoAxeViolations(page);
 
+    // The unit head downloads the unit's sheets of the cycle as Excel.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'この所属の評価シートをExcelで出力' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
     await page.getByRole('button', { name: 'チーム目標を追加' }).click();
     await page.getByRole('textbox', { name: /^チーム目標/ }).fill('窓口の待ち時間を短くする');
     await page.getByLabel(/^説明/).fill('繁忙期の平均待ち時間を15分以内にする');

@@ -1,30 +1,19 @@
 /** The routes of the SPA. Every page except /login lives inside the signed-in layout. */
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignedInLayout } from './shell.js';
 import { HomePage } from './home-page.js';
 import { NotFoundPage, RouteErrorPage } from './not-found-page.js';
 import { LoginPage } from '../features/access/login-page.js';
-import { AccountsPage } from '../features/access/accounts-page.js';
-import { AuditPage } from '../features/access/audit-page.js';
-import { OrgPage } from '../features/org/org-page.js';
-import { UnitPage, MyUnitPage } from '../features/org/unit-page.js';
-import { StaffSearchPage } from '../features/org/staff-search-page.js';
-import { StaffProfilePage } from '../features/org/staff-profile-page.js';
-import { ImportPage } from '../features/org/import-page.js';
-import { ExportPage } from '../features/org/export-page.js';
-import { RelationsPage } from '../features/org/relations-page.js';
-import { SettingsPage } from '../features/org/settings-page.js';
-import { CompetencyPage } from '../features/competency/competency-page.js';
-import { CalendarPage } from '../features/evaluation/calendar-page.js';
-import { ProgressPage } from '../features/evaluation/progress-page.js';
-import { NotificationsPage } from '../features/notifications/notifications-page.js';
-import { MyEvaluationPage } from '../features/evaluation/my-evaluation-page.js';
-import { CyclesPage } from '../features/evaluation/cycles-page.js';
-import { TeamGoalsPage } from '../features/evaluation/team-goals-page.js';
-import { EvaluationSettingsPage } from '../features/evaluation/evaluation-settings-page.js';
-import { SheetPage } from '../features/evaluation/sheet-page.js';
-import { AnalysisPage } from '../features/evaluation/analysis-page.js';
-import { SheetPrintPage } from '../features/evaluation/sheet-print-page.js';
+import { Loading } from '../components/page.js';
+
+/**
+ * A page loaded on first visit (its own chunk), so the first screen does not wait for every feature: a route
+ * object's `lazy` answers the component.
+ */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
 
 export function createRouter() {
   return createBrowserRouter([
@@ -33,30 +22,31 @@ export function createRouter() {
       path: '/',
       element: <SignedInLayout />,
       errorElement: <RouteErrorPage />,
+      HydrateFallback: Loading,
       children: [
         { index: true, element: <HomePage /> },
-        { path: 'org', element: <OrgPage /> },
-        { path: 'org/units/:id', element: <UnitPage /> },
-        { path: 'my-unit', element: <MyUnitPage /> },
-        { path: 'staff', element: <StaffSearchPage /> },
-        { path: 'staff/:id', element: <StaffProfilePage /> },
-        { path: 'imports', element: <ImportPage /> },
-        { path: 'exports', element: <ExportPage /> },
-        { path: 'relations', element: <RelationsPage /> },
-        { path: 'settings', element: <SettingsPage /> },
-        { path: 'competency', element: <CompetencyPage /> },
-        { path: 'evaluation/calendar', element: <CalendarPage /> },
-        { path: 'evaluation/progress', element: <ProgressPage /> },
-        { path: 'notifications', element: <NotificationsPage /> },
-        { path: 'evaluation', element: <MyEvaluationPage /> },
-        { path: 'evaluation/cycles', element: <CyclesPage /> },
-        { path: 'evaluation/team-goals', element: <TeamGoalsPage /> },
-        { path: 'evaluation/settings', element: <EvaluationSettingsPage /> },
-        { path: 'evaluation/sheets/:id', element: <SheetPage /> },
-        { path: 'evaluation/sheets/:id/print', element: <SheetPrintPage /> },
-        { path: 'evaluation/analysis', element: <AnalysisPage /> },
-        { path: 'accounts', element: <AccountsPage /> },
-        { path: 'audit', element: <AuditPage /> },
+        { path: 'org', lazy: page(() => import('../features/org/org-page.js'), (m) => m.OrgPage) },
+        { path: 'org/units/:id', lazy: page(() => import('../features/org/unit-page.js'), (m) => m.UnitPage) },
+        { path: 'my-unit', lazy: page(() => import('../features/org/unit-page.js'), (m) => m.MyUnitPage) },
+        { path: 'staff', lazy: page(() => import('../features/org/staff-search-page.js'), (m) => m.StaffSearchPage) },
+        { path: 'staff/:id', lazy: page(() => import('../features/org/staff-profile-page.js'), (m) => m.StaffProfilePage) },
+        { path: 'imports', lazy: page(() => import('../features/org/import-page.js'), (m) => m.ImportPage) },
+        { path: 'exports', lazy: page(() => import('../features/org/export-page.js'), (m) => m.ExportPage) },
+        { path: 'relations', lazy: page(() => import('../features/org/relations-page.js'), (m) => m.RelationsPage) },
+        { path: 'settings', lazy: page(() => import('../features/org/settings-page.js'), (m) => m.SettingsPage) },
+        { path: 'competency', lazy: page(() => import('../features/competency/competency-page.js'), (m) => m.CompetencyPage) },
+        { path: 'evaluation/calendar', lazy: page(() => import('../features/evaluation/calendar-page.js'), (m) => m.CalendarPage) },
+        { path: 'evaluation/progress', lazy: page(() => import('../features/evaluation/progress-page.js'), (m) => m.ProgressPage) },
+        { path: 'notifications', lazy: page(() => import('../features/notifications/notifications-page.js'), (m) => m.NotificationsPage) },
+        { path: 'evaluation', lazy: page(() => import('../features/evaluation/my-evaluation-page.js'), (m) => m.MyEvaluationPage) },
+        { path: 'evaluation/cycles', lazy: page(() => import('../features/evaluation/cycles-page.js'), (m) => m.CyclesPage) },
+        { path: 'evaluation/team-goals', lazy: page(() => import('../features/evaluation/team-goals-page.js'), (m) => m.TeamGoalsPage) },
+        { path: 'evaluation/settings', lazy: page(() => import('../features/evaluation/evaluation-settings-page.js'), (m) => m.EvaluationSettingsPage) },
+        { path: 'evaluation/sheets/:id', lazy: page(() => import('../features/evaluation/sheet-page.js'), (m) => m.SheetPage) },
+        { path: 'evaluation/sheets/:id/print', lazy: page(() => import('../features/evaluation/sheet-print-page.js'), (m) => m.SheetPrintPage) },
+        { path: 'evaluation/analysis', lazy: page(() => import('../features/evaluation/analysis-page.js'), (m) => m.AnalysisPage) },
+        { path: 'accounts', lazy: page(() => import('../features/access/accounts-page.js'), (m) => m.AccountsPage) },
+        { path: 'audit', lazy: page(() => import('../features/access/audit-page.js'), (m) => m.AuditPage) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,6 +1,7 @@
 /** Page scaffolding shared by every screen: the title, the one h1, loading, error and status messages. */
 import { useEffect, type ReactNode } from 'react';
 import { ApiError } from '../app/api-client.js';
+import { fieldErrorsOf } from './field-errors.js';
 
 /** Sets the browser tab's title: "職員検索 | Jinzai". */
 export function usePageTitle(title: string): void {
@@ -62,23 +63,12 @@ const fieldLabels: Record<string, string> = {
   q: '検索語',
 };
 
-type FieldIssue = { path: string; message: string };
-
-function fieldIssuesOf(error: unknown): FieldIssue[] {
-  if (!(error instanceof ApiError) || error.code !== 'common.validation' || !Array.isArray(error.details)) return [];
-  return error.details.flatMap((d: unknown) => {
-    if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
-  });
-}
-
 /** An error, announced at once (role="alert"); `title` says what failed. */
 export function ErrorAlert({ error, title, children }: { error: unknown; title?: string; children?: ReactNode }) {
   if (!error) return null;
   // The request id helps the help desk find a server failure in the logs; for a refusal it is noise.
   const requestId = error instanceof ApiError && error.status >= 500 ? error.requestId : undefined;
-  const issues = fieldIssuesOf(error);
+  const issues = fieldErrorsOf(error);
   return (
     <div role="alert" className="alert alert--error">
       {title ? <p className="alert__title">{title}</p> : null}

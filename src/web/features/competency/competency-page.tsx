@@ -9,6 +9,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
+import { FieldErrorSummary, fieldErrorsOf, messagesAt, type FieldError } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { positionLevelLabels, positionLevels, type PositionLevel } from '../../../domain/org/org-model.js';
@@ -89,18 +90,7 @@ export function CompetencyPage() {
   );
 }
 
-/* ---------- validation messages from the server, by field path ---------- */
-
-type FieldError = { path: string; message: string };
-
-function fieldErrorsOf(error: unknown): FieldError[] {
-  if (!(error instanceof ApiError) || error.code !== 'common.validation' || !Array.isArray(error.details)) return [];
-  return (error.details as unknown[]).flatMap((d) => {
-    if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
-  });
-}
+/* ---------- validation messages from the server: the words for a field path ---------- */
 
 const isPositionLevel = (value: string | undefined): value is PositionLevel => (positionLevels as readonly string[]).includes(value ?? '');
 
@@ -113,9 +103,6 @@ function labelOfPath(path: string): string {
   if (head === 'digitalSkills') return 'デジタルスキル';
   return path || '入力内容';
 }
-
-const messagesAt = (errors: readonly FieldError[], prefix: string) =>
-  errors.filter((e) => e.path === prefix || e.path.startsWith(`${prefix}.`)).map((e) => e.message);
 
 /* ---------- one 年度's framework ---------- */
 
@@ -210,18 +197,7 @@ function FrameworkPanel({
       </p>
       {view.isEditable ? null : <p className="hint">過去の年度のため変更できません。</p>}
 
-      {errors.length > 0 ? (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">保存できませんでした。次の項目を確認してください。</p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={`${i}-${e.path}`}>
-                {labelOfPath(e.path)}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FieldErrorSummary errors={errors} labelOf={labelOfPath} />
 
       <h3 id={`${id}-matrix`}>職位ごとの能力評価項目</h3>
       {isEditing ? <p className="hint">各職位で評価する項目にチェックを入れます。どの職位にも1つ以上の項目が必要です。</p> : null}
@@ -237,7 +213,7 @@ function FrameworkPanel({
       <h3>職位ごとに求める能力</h3>
       {isEditing ? (
         positionLevels.map((level) => {
-          const messages = messagesAt(errors, `requiredAbilities.${level}`);
+          const messages = messagesAt(errors, `requiredAbilities.${level}`, true);
           return (
             <div key={level} className="field">
               <label htmlFor={`${id}-text-${level}`}>{positionLevelLabels[level]}に求める能力</label>
@@ -392,7 +368,7 @@ function MatrixTable({
         <tbody>
           {positionLevels.map((level) => {
             const ids = new Set(matrix[level]);
-            const hasError = messagesAt(errors, `matrix.${level}`).length > 0;
+            const hasError = messagesAt(errors, `matrix.${level}`, true).length > 0;
             return (
               <tr key={level} className={hasError ? 'competency-matrix__row--invalid' : undefined}>
                 <th scope="row">{positionLevelLabels[level]}</th>

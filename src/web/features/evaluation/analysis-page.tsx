@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
+import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import { formatFiscalYear, type DateStyle } from '../../../domain/common/wareki.js';
 import type { CycleSummary } from '../../../domain/evaluation/evaluation-api.js';
 import {
@@ -21,7 +22,6 @@ import {
   type GradeAnalysis,
   type GradeCounts,
 } from '../../../domain/evaluation/grade-analysis.js';
-import type { ExportUnencodable } from '../../../domain/org/org-api.js';
 import { checkGradesExport, gradesExportUrl, unitSheetsExportUrl, useGradeAnalysis, type CsvEncoding } from './analysis.queries.js';
 import { useCycles, useUnitsAsOf } from './evaluation-lists.queries.js';
 import './analysis.css';
@@ -299,36 +299,13 @@ function pointsText(analysis: GradeAnalysis, code: string): string {
 
 /* ---------- payroll CSV ---------- */
 
-type Check =
-  | { state: 'none' }
-  | { state: 'checking' }
-  | { state: 'checked'; count: number; unencodable: ExportUnencodable[] }
-  | { state: 'failed'; error: unknown };
-
 function PayrollExport({ cycles, initialYear, style }: { cycles: readonly CycleSummary[]; initialYear: number; style: DateStyle }) {
   const id = useId();
   const years = [...new Set(cycles.map((c) => c.fiscalYear))].sort((a, b) => b - a);
   const [fiscalYear, setFiscalYear] = useState(initialYear);
   const [encoding, setEncoding] = useState<CsvEncoding>('utf-8-bom');
-  const [check, setCheck] = useState<Check>({ state: 'none' });
-  const [acceptsSubstitution, setAcceptsSubstitution] = useState(false);
-  const reset = () => {
-    setCheck({ state: 'none' });
-    setAcceptsSubstitution(false);
-  };
-  const runCheck = async () => {
-    setCheck({ state: 'checking' });
-    setAcceptsSubstitution(false);
-    try {
-      const result = await checkGradesExport(fiscalYear);
-      setCheck({ state: 'checked', count: result.count, unencodable: result.unencodable });
-    } catch (error) {
-      setCheck({ state: 'failed', error });
-    }
-  };
-  const isSjis = encoding === 'cp932';
-  const needsConfirmation = isSjis && check.state === 'checked' && check.count > 0;
-  const canDownload = !isSjis || (check.state === 'checked' && (check.count === 0 || acceptsSubstitution));
+  const sjis = useShiftJisCheck(encoding === 'cp932', () => checkGradesExport(fiscalYear));
+  const { check } = sjis;
   const yearLabel = formatFiscalYear(fiscalYear, style);
 
   return (
@@ -345,7 +322,7 @@ function PayrollExport({ cycles, initialYear, style }: { cycles: readonly CycleS
             value={fiscalYear}
             onChange={(e) => {
               setFiscalYear(Number(e.target.value));
-              reset();
+              sjis.reset();
             }}
           >
             {years.map((year) => (
@@ -372,27 +349,16 @@ function PayrollExport({ cycles, initialYear, style }: { cycles: readonly CycleS
               checked={encoding === value}
               onChange={() => {
                 setEncoding(value);
-                reset();
+                sjis.reset();
               }}
             />
             {label}
           </label>
         ))}
       </fieldset>
-      {isSjis && check.state !== 'checked' ? (
-        <div className="form-actions">
-          <button type="button" className="button--secondary" onClick={() => void runCheck()} disabled={check.state === 'checking'}>
-            {check.state === 'checking' ? '確認中…' : 'Shift_JIS で出力できるか確認'}
-          </button>
-        </div>
-      ) : null}
-      {check.state === 'failed' ? <ErrorAlert error={check.error} title="確認できませんでした。" /> : null}
-      {isSjis && check.state === 'checked' && check.count === 0 ? (
-        <p role="status" className="alert alert--success">
-          すべての文字を Shift_JIS で出力できます。
-        </p>
-      ) : null}
-      {needsConfirmation && check.state === 'checked' ? (
+      <ShiftJisCheckButton sjis={sjis} variant="secondary" />
+      <ShiftJisCheckOutcome sjis={sjis} />
+      {sjis.needsConfirmation && check.state === 'checked' ? (
         <>
           <div role="alert" className="alert alert--warning">
             <p>
@@ -405,14 +371,14 @@ function PayrollExport({ cycles, initialYear, style }: { cycles: readonly CycleS
             </p>
           </div>
           <label className="checkbox checkbox--confirm">
-            <input type="checkbox" checked={acceptsSubstitution} onChange={(e) => setAcceptsSubstitution(e.target.checked)} />
+            <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
             表せない文字が「〓」に置き換わることを確認しました
           </label>
         </>
       ) : null}
-      {canDownload ? (
+      {sjis.canDownload ? (
         <p className="form-actions">
-          <a className="button button--primary" href={gradesExportUrl(fiscalYear, encoding, needsConfirmation && acceptsSubstitution)} download>
+          <a className="button button--primary" href={gradesExportUrl(fiscalYear, encoding, sjis.replacesUnencodable)} download>
             {yearLabel}の評語をCSVでダウンロード
           </a>
         </p>

@@ -9,6 +9,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
+import { FieldErrorSummary, fieldErrorsOf } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { formatDate, formatDateShort, formatFiscalYear, type DateStyle } from '../../../domain/common/wareki.js';
@@ -109,18 +110,7 @@ export function CalendarPage() {
   );
 }
 
-/* ---------- validation messages from the server, by field path ---------- */
-
-type FieldError = { path: string; message: string };
-
-function fieldErrorsOf(error: unknown): FieldError[] {
-  if (!(error instanceof ApiError) || error.code !== 'common.validation' || !Array.isArray(error.details)) return [];
-  return (error.details as unknown[]).flatMap((d) => {
-    if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
-  });
-}
+/* ---------- validation messages from the server: the words for a field path ---------- */
 
 /** 'periods.first-half.goal-submission.due.day' → 前期業績評価の目標の提出; 'complaintPeriodDays' → 苦情相談の期間. */
 function labelOfPath(path: string): string {
@@ -215,18 +205,7 @@ function CalendarPanel({
       </p>
       {isEditing ? <p className="hint">期限の月日(2月は「末日」を選ぶとうるう年は29日)を選びます。時期の欄は保存すると新しい期限に変わります。</p> : null}
 
-      {errors.length > 0 ? (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">保存できませんでした。次の項目を確認してください。</p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={`${i}-${e.path}`}>
-                {labelOfPath(e.path)}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FieldErrorSummary errors={errors} labelOf={labelOfPath} />
 
       <div className="table-wrap" {...scrollRegion('評価スケジュールの表')}>
         <table className="calendar-table">

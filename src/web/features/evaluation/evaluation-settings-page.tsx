@@ -5,8 +5,8 @@
  * when it was opened, so a change applies to cycles opened afterwards. A save over someone else's is refused (409).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
+import { FieldErrorSummary, fieldErrorsOf } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import type { EvaluationSettings, EvaluationSettingsView } from '../../../domain/evaluation/evaluation-api.js';
@@ -62,18 +62,7 @@ function SettingsView({ canManage }: { canManage: boolean }) {
   );
 }
 
-/* ---------- validation messages from the server, by field path ---------- */
-
-type FieldError = { path: string; message: string };
-
-function fieldErrorsOf(error: unknown): FieldError[] {
-  if (!(error instanceof ApiError) || error.code !== 'common.validation' || !Array.isArray(error.details)) return [];
-  return (error.details as unknown[]).flatMap((d) => {
-    if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
-  });
-}
+/* ---------- validation messages from the server: the words for a field path ---------- */
 
 const levelFieldLabels: Record<string, string> = { code: '記号', label: '説明', points: '点数' };
 
@@ -180,18 +169,7 @@ function SettingsForm({
         <span className="tag">{view.isDefault ? '初期値' : '変更済み'}</span>
       </div>
 
-      {errors.length > 0 ? (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">保存できませんでした。次の項目を確認してください。</p>
-          <ul>
-            {errors.map((e, i) => (
-              <li key={`${i}-${e.path}`}>
-                {labelOfPath(e.path)}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FieldErrorSummary errors={errors} labelOf={labelOfPath} />
 
       <h3>評語</h3>
       <p className="hint">

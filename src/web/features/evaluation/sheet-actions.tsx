@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../app/api-client.js';
+import { FieldErrorSummary, fieldErrorsOf } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert } from '../../components/page.js';
 import type { SheetView } from '../../../domain/evaluation/evaluation-api.js';
 import { sheetActionLabels, type SheetAction, type SheetActionType } from '../../../domain/evaluation/sheet-workflow.js';
@@ -131,28 +132,6 @@ function labelOfPath(path: string): string {
   return words.join('の');
 }
 
-function ValidationAlert({ error }: { error: ApiError }) {
-  const details = Array.isArray(error.details) ? (error.details as unknown[]) : [];
-  const issues = details.flatMap((d) => {
-    if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    return typeof message === 'string' ? [{ label: typeof path === 'string' ? labelOfPath(path) : '', message }] : [];
-  });
-  return (
-    <div role="alert" className="alert alert--error">
-      <p className="alert__title">処理できませんでした。次の項目を確認してください。</p>
-      <ul>
-        {issues.map((issue, index) => (
-          <li key={index}>
-            {issue.label ? `${issue.label}: ` : ''}
-            {issue.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 /**
  * A refusal of the last action sent from `form`, beside that form: the server's message, or the stale-version
  * notice with a reload button. (Success is announced once for the page: the form may be gone after a step.)
@@ -162,7 +141,8 @@ export function ActionFeedback({ runner, form }: { runner: SheetRunner; form: st
   const error = outcome?.kind === 'failed' ? outcome.error : null;
   if (error === null) return null;
   if (isConflict(error)) return <ConflictAlert subject="評価シート" onReload={runner.reload} />;
-  if (error instanceof ApiError && error.code === 'common.validation') return <ValidationAlert error={error} />;
+  const fieldErrors = fieldErrorsOf(error);
+  if (fieldErrors.length > 0) return <FieldErrorSummary errors={fieldErrors} labelOf={labelOfPath} title="処理できませんでした。次の項目を確認してください。" />;
   return (
     <ErrorAlert error={error} title="処理できませんでした。">
       {error instanceof ApiError && error.status === 409 ? (

@@ -7,13 +7,39 @@ import { useId, useState } from 'react';
 import { overallGrade, type GradeScale, type OverallRule } from '../../../domain/evaluation/grading.js';
 import type { Assessment, EntryAssessment, SheetActionType } from '../../../domain/evaluation/sheet-workflow.js';
 import { ActionButton, ActionFeedback, type SheetRunner } from './sheet-actions.js';
-import { GradeSelect, Prose, SheetSection, gradeText } from './sheet-fields.js';
+import { CommentActionForm, GradeSelect, Prose, ProseFact, SheetSection, SheetTable, gradeText } from './sheet-fields.js';
 
 /** A goal or an ability item to assess. */
 export type AssessedRow = { id: string; label: string; sub?: string; weight?: number | null };
 
 const stamp = (value: unknown) => JSON.stringify(value ?? null);
 const emptyEntry: EntryAssessment = { grade: null, comment: '' };
+
+/** The two assessments of a sheet: what differs between 自己評価 and 評価者による評価. */
+const assessmentKinds = {
+  self: {
+    title: '自己評価',
+    who: '自己評価',
+    commentLabel: '総合コメント',
+    saveType: 'save-self-evaluation',
+    submitType: 'submit-self-evaluation',
+    isOverallRequired: false,
+  },
+  rating: {
+    title: '評価者による評価',
+    who: '評価',
+    commentLabel: '評価コメント',
+    saveType: 'save-rating',
+    submitType: 'submit-rating',
+    isOverallRequired: true,
+  },
+} as const satisfies Record<
+  string,
+  { title: string; who: string; commentLabel: string; saveType: SheetActionType; submitType: SheetActionType; isOverallRequired: boolean }
+>;
+type AssessmentKind = keyof typeof assessmentKinds;
+
+const isBlank = (assessment: Assessment) => Object.keys(assessment.entries).length === 0 && assessment.overallGrade === null && assessment.comment === '';
 
 function draftOf(saved: Assessment | undefined, rows: readonly AssessedRow[]): Assessment {
   const entries: Record<string, EntryAssessment> = {};
@@ -46,41 +72,24 @@ function AssessmentTable({
 }) {
   return (
     <>
-      <div className="table-wrap">
-        <table className="sheet-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{rowHeading}</th>
-              <th scope="col">評語</th>
-              <th scope="col">コメント</th>
+      <SheetTable caption={caption} columns={[rowHeading, '評語', 'コメント']}>
+        {rows.map((row) => {
+          const entry = assessment.entries[row.id];
+          return (
+            <tr key={row.id}>
+              <RowHeader row={row} />
+              <td className="sheet-grade">{gradeText(scale, entry?.grade)}</td>
+              <td className="sheet-prose">{entry?.comment || '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const entry = assessment.entries[row.id];
-              return (
-                <tr key={row.id}>
-                  <RowHeader row={row} />
-                  <td className="sheet-grade">{gradeText(scale, entry?.grade)}</td>
-                  <td className="sheet-prose">{entry?.comment || '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </SheetTable>
       <dl className="sheet-facts">
         <div>
           <dt>総合評価</dt>
           <dd className="sheet-grade">{gradeText(scale, assessment.overallGrade)}</dd>
         </div>
-        <div className="sheet-facts__wide">
-          <dt>総合コメント</dt>
-          <dd>
-            <Prose text={assessment.comment} />
-          </dd>
-        </div>
+        <ProseFact term="総合コメント" text={assessment.comment} />
       </dl>
     </>
   );
@@ -118,87 +127,65 @@ function OverallHint({
 }
 
 function AssessmentEditor({
+  kind,
   runner,
-  form,
   saved,
   rows,
-  scale,
   rule,
-  caption,
   rowHeading,
   reference,
-  saveType,
-  submitType,
-  isOverallRequired,
 }: {
+  kind: AssessmentKind;
   runner: SheetRunner;
-  form: string;
   saved: Assessment | undefined;
   rows: readonly AssessedRow[];
-  scale: GradeScale;
   rule: OverallRule;
-  caption: string;
   rowHeading: string;
   /** the self-evaluation, shown beside the rating */
   reference: Assessment | undefined;
-  saveType: Extract<SheetActionType, 'save-self-evaluation' | 'save-rating'>;
-  submitType: Extract<SheetActionType, 'submit-self-evaluation' | 'submit-rating'>;
-  isOverallRequired: boolean;
 }) {
   const id = useId();
+  const { title, who, commentLabel, saveType, submitType, isOverallRequired } = assessmentKinds[kind];
+  const scale = runner.view.sheet.settings.scale;
   const [draft, setDraft] = useState<Assessment>(() => draftOf(saved, rows));
   const isDirty = stamp(draft) !== stamp(draftOf(saved, rows));
   const setEntry = (rowId: string, patch: Partial<EntryAssessment>) =>
     setDraft({ ...draft, entries: { ...draft.entries, [rowId]: { ...(draft.entries[rowId] ?? emptyEntry), ...patch } } });
   const save = { type: saveType, assessment: draft } as const;
-  const who = saveType === 'save-rating' ? '評価' : '自己評価';
   return (
     <form className="sheet-form" noValidate onSubmit={(e) => e.preventDefault()}>
-      <div className="table-wrap">
-        <table className="sheet-table sheet-table--editor">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{rowHeading}</th>
-              {reference ? <th scope="col">自己評価</th> : null}
-              <th scope="col">評語</th>
-              <th scope="col">コメント</th>
+      <SheetTable caption={`${title}(編集)`} columns={reference ? [rowHeading, '自己評価', '評語', 'コメント'] : [rowHeading, '評語', 'コメント']} isEditor>
+        {rows.map((row) => {
+          const entry = draft.entries[row.id] ?? emptyEntry;
+          const self = reference?.entries[row.id];
+          return (
+            <tr key={row.id}>
+              <RowHeader row={row} />
+              {reference ? (
+                <td>
+                  <span className="sheet-grade">{gradeText(scale, self?.grade)}</span>
+                  {self?.comment ? <span className="cell-sub sheet-prose">{self.comment}</span> : null}
+                </td>
+              ) : null}
+              <td>
+                <GradeSelect scale={scale} label={`${row.label}の${who}(評語)`} value={entry.grade} onChange={(grade) => setEntry(row.id, { grade })} />
+              </td>
+              <td>
+                <textarea
+                  aria-label={`${row.label}の${who}コメント`}
+                  rows={2}
+                  maxLength={2000}
+                  value={entry.comment}
+                  onChange={(e) => setEntry(row.id, { comment: e.target.value })}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const entry = draft.entries[row.id] ?? emptyEntry;
-              const self = reference?.entries[row.id];
-              return (
-                <tr key={row.id}>
-                  <RowHeader row={row} />
-                  {reference ? (
-                    <td>
-                      <span className="sheet-grade">{gradeText(scale, self?.grade)}</span>
-                      {self?.comment ? <span className="cell-sub sheet-prose">{self.comment}</span> : null}
-                    </td>
-                  ) : null}
-                  <td>
-                    <GradeSelect scale={scale} label={`${row.label}の${who}(評語)`} value={entry.grade} onChange={(grade) => setEntry(row.id, { grade })} />
-                  </td>
-                  <td>
-                    <textarea
-                      aria-label={`${row.label}の${who}コメント`}
-                      rows={2}
-                      maxLength={2000}
-                      value={entry.comment}
-                      onChange={(e) => setEntry(row.id, { comment: e.target.value })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </SheetTable>
       <fieldset>
         <legend>総合{who}</legend>
-        {saveType === 'save-rating' ? <OverallHint draft={draft} rows={rows} scale={scale} rule={rule} rowHeading={rowHeading} /> : null}
+        {kind === 'rating' ? <OverallHint draft={draft} rows={rows} scale={scale} rule={rule} rowHeading={rowHeading} /> : null}
         {reference ? <p>自己評価の総合評価: {gradeText(scale, reference.overallGrade)}</p> : null}
         <div className="form-grid">
           <div className="field">
@@ -210,16 +197,16 @@ function AssessmentEditor({
         </div>
         <div className="field">
           <label htmlFor={`${id}-comment`}>
-            {saveType === 'save-rating' ? '評価コメント' : '総合コメント'}
+            {commentLabel}
             {isOverallRequired ? <span className="required">必須</span> : null}
           </label>
           <textarea id={`${id}-comment`} rows={4} maxLength={4000} value={draft.comment} onChange={(e) => setDraft({ ...draft, comment: e.target.value })} />
         </div>
       </fieldset>
-      <ActionFeedback runner={runner} form={form} />
+      <ActionFeedback runner={runner} form={kind} />
       <div className="form-actions">
-        <ActionButton runner={runner} type={saveType} variant="secondary" onClick={() => runner.run(form, [save])} />
-        <ActionButton runner={runner} type={submitType} onClick={() => runner.run(form, isDirty ? [save, { type: submitType }] : [{ type: submitType }])} />
+        <ActionButton runner={runner} type={saveType} variant="secondary" onClick={() => runner.run(kind, [save])} />
+        <ActionButton runner={runner} type={submitType} onClick={() => runner.run(kind, isDirty ? [save, { type: submitType }] : [{ type: submitType }])} />
       </div>
     </form>
   );
@@ -227,106 +214,78 @@ function AssessmentEditor({
 
 type SectionProps = { runner: SheetRunner; rows: readonly AssessedRow[]; rowHeading: string; rule: OverallRule };
 
+/** An assessment as its editor (while the reader may edit it) or as a table to read. */
+function AssessmentBody({
+  kind,
+  saved,
+  isEditable,
+  reference,
+  runner,
+  rows,
+  rowHeading,
+  rule,
+}: SectionProps & { kind: AssessmentKind; saved: Assessment; isEditable: boolean; reference: Assessment | undefined }) {
+  if (!isEditable) {
+    const { title } = assessmentKinds[kind];
+    return <AssessmentTable assessment={saved} rows={rows} scale={runner.view.sheet.settings.scale} caption={title} rowHeading={rowHeading} />;
+  }
+  return (
+    <AssessmentEditor
+      key={`${stamp(saved)}-${stamp(rows)}`}
+      kind={kind}
+      runner={runner}
+      saved={saved}
+      rows={rows}
+      rule={rule}
+      rowHeading={rowHeading}
+      reference={reference}
+    />
+  );
+}
+
 /** 自己評価 */
-export function SelfEvaluationSection({ runner, rows, rowHeading, rule }: SectionProps) {
-  const { view } = runner;
+export function SelfEvaluationSection(props: SectionProps) {
+  const { view } = props.runner;
   const saved = view.sheet.selfEvaluation;
   if (!view.visibleFields.includes('selfEvaluation') || saved === undefined) return null;
   const isEditable = view.editableFields.includes('selfEvaluation');
-  const isEmpty = Object.keys(saved.entries).length === 0 && saved.overallGrade === null && saved.comment === '';
-  if (!isEditable && isEmpty) return null;
-  const scale = view.sheet.settings.scale;
+  if (!isEditable && isBlank(saved)) return null;
   return (
-    <SheetSection title="自己評価" id="sheet-self">
-      {isEditable ? (
-        <>
-          <p className="hint">{rowHeading}ごとに評語を選び、取組の結果をコメントに書きます。提出すると評価者が読めるようになります。</p>
-          <AssessmentEditor
-            key={`${stamp(saved)}-${stamp(rows)}`}
-            runner={runner}
-            form="self"
-            saved={saved}
-            rows={rows}
-            scale={scale}
-            rule={rule}
-            caption="自己評価(編集)"
-            rowHeading={rowHeading}
-            reference={undefined}
-            saveType="save-self-evaluation"
-            submitType="submit-self-evaluation"
-            isOverallRequired={false}
-          />
-        </>
-      ) : (
-        <AssessmentTable assessment={saved} rows={rows} scale={scale} caption="自己評価" rowHeading={rowHeading} />
-      )}
+    <SheetSection title={assessmentKinds.self.title} id="sheet-self">
+      {isEditable ? <p className="hint">{props.rowHeading}ごとに評語を選び、取組の結果をコメントに書きます。提出すると評価者が読めるようになります。</p> : null}
+      <AssessmentBody {...props} kind="self" saved={saved} isEditable={isEditable} reference={undefined} />
     </SheetSection>
   );
 }
 
 /** 評価者による評価, with the confirmer's return comment and the form to return the rating. */
-export function RatingSection({ runner, rows, rowHeading, rule }: SectionProps) {
+export function RatingSection(props: SectionProps) {
+  const { runner } = props;
   const { view } = runner;
   const saved = view.sheet.rating;
   const review = view.visibleFields.includes('ratingReview') ? (view.sheet.ratingReview ?? null) : null;
   if (!view.visibleFields.includes('rating') || saved === undefined) return null;
   const isEditable = view.editableFields.includes('rating');
-  const isEmpty = Object.keys(saved.entries).length === 0 && saved.overallGrade === null && saved.comment === '';
-  if (!isEditable && isEmpty && !review) return null;
-  const scale = view.sheet.settings.scale;
+  if (!isEditable && isBlank(saved) && !review) return null;
   const self = view.visibleFields.includes('selfEvaluation') ? view.sheet.selfEvaluation : undefined;
   return (
-    <SheetSection title="評価者による評価" id="sheet-rating">
+    <SheetSection title={assessmentKinds.rating.title} id="sheet-rating">
       {review ? (
         <div role="note" className="alert alert--warning">
           <p className="alert__title">確認者からの差戻し</p>
           <Prose text={review} />
         </div>
       ) : null}
-      {isEditable ? (
-        <AssessmentEditor
-          key={`${stamp(saved)}-${stamp(rows)}`}
-          runner={runner}
-          form="rating"
-          saved={saved}
-          rows={rows}
-          scale={scale}
-          rule={rule}
-          caption="評価者による評価(編集)"
-          rowHeading={rowHeading}
-          reference={self}
-          saveType="save-rating"
-          submitType="submit-rating"
-          isOverallRequired
-        />
-      ) : (
-        <AssessmentTable assessment={saved} rows={rows} scale={scale} caption="評価者による評価" rowHeading={rowHeading} />
-      )}
-      <ReturnRating runner={runner} />
+      <AssessmentBody {...props} kind="rating" saved={saved} isEditable={isEditable} reference={self} />
+      <CommentActionForm
+        runner={runner}
+        form="return-rating"
+        legend="評価の差戻し(確認者)"
+        hint="評価者に評価のやり直しを求めます。このコメントは被評価者には表示されません。"
+        label="評価者へのコメント"
+        isRequired
+        actions={[{ type: 'return-rating', variant: 'secondary' }]}
+      />
     </SheetSection>
-  );
-}
-
-function ReturnRating({ runner }: { runner: SheetRunner }) {
-  const id = useId();
-  const [comment, setComment] = useState('');
-  if (!runner.can('return-rating')) return null;
-  return (
-    <form className="sheet-form subpanel" noValidate onSubmit={(e) => e.preventDefault()}>
-      <fieldset>
-        <legend>評価の差戻し(確認者)</legend>
-        <p className="hint">評価者に評価のやり直しを求めます。このコメントは被評価者には表示されません。</p>
-        <div className="field">
-          <label htmlFor={`${id}-comment`}>
-            評価者へのコメント<span className="required">必須</span>
-          </label>
-          <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </div>
-        <ActionFeedback runner={runner} form="return-rating" />
-        <div className="form-actions">
-          <ActionButton runner={runner} type="return-rating" variant="secondary" onClick={() => runner.run('return-rating', [{ type: 'return-rating', comment }])} />
-        </div>
-      </fieldset>
-    </form>
   );
 }

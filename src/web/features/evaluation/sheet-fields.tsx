@@ -1,6 +1,7 @@
 /**
  * Small parts every section of the sheet screen uses: the grade select of the sheet's scale, text kept as typed,
- * and the interview (面談) shown or recorded — 期首面談, 見直し面談, 期末面談 and フィードバック面談 share one form.
+ * the sheet's tables, the interview (面談) shown or recorded — 期首面談, 見直し面談, 期末面談 and フィードバック面談
+ * share one form — and the comment that goes with a decision (目標の確認, 見直しの審査, 評価の差戻し).
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { todayInJapan, useDates } from '../../app/dates.js';
@@ -48,6 +49,50 @@ export function Prose({ text }: { text: string | null | undefined }) {
   return <p className="sheet-prose">{text && text.trim() !== '' ? text : '—'}</p>;
 }
 
+/** A line of typed text in a `sheet-facts` list (a reason, notes, a comment), across the whole width. */
+export function ProseFact({ term, text }: { term: string; text: string | null | undefined }) {
+  return (
+    <div className="sheet-facts__wide">
+      <dt>{term}</dt>
+      <dd>
+        <Prose text={text} />
+      </dd>
+    </div>
+  );
+}
+
+/** A table of the sheet: a caption and a row of column headings over `children` (the body's rows). */
+export function SheetTable({
+  caption,
+  columns,
+  isEditor = false,
+  children,
+}: {
+  caption: string;
+  columns: readonly string[];
+  /** inputs in the cells (wider fields) */
+  isEditor?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className={isEditor ? 'sheet-table sheet-table--editor' : 'sheet-table'}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /** A recorded interview: the day it was held and its notes. */
 export function InterviewView({ interview }: { interview: Interview }) {
   const dates = useDates();
@@ -57,12 +102,7 @@ export function InterviewView({ interview }: { interview: Interview }) {
         <dt>実施日</dt>
         <dd>{dates.date(interview.heldOn)}</dd>
       </div>
-      <div className="sheet-facts__wide">
-        <dt>記録</dt>
-        <dd>
-          <Prose text={interview.notes} />
-        </dd>
-      </div>
+      <ProseFact term="記録" text={interview.notes} />
     </dl>
   );
 }
@@ -124,6 +164,55 @@ export function InterviewForm({
         <ActionFeedback runner={runner} form={type} />
         <div className="form-actions">
           <ActionButton runner={runner} type={type} onClick={() => send()} />
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+type CommentActionType = Extract<SheetActionType, 'agree-goals' | 'return-goals' | 'approve-revision' | 'reject-revision' | 'return-rating'>;
+
+/**
+ * A comment and the buttons that send it with one of `actions` (each button only when the reader may take that
+ * action); nothing when they may take none.
+ */
+export function CommentActionForm({
+  runner,
+  form,
+  legend,
+  hint,
+  label,
+  isRequired = false,
+  actions,
+}: {
+  runner: SheetRunner;
+  form: string;
+  legend: string;
+  hint?: string;
+  label: string;
+  isRequired?: boolean;
+  actions: readonly { type: CommentActionType; variant?: 'primary' | 'secondary' | 'danger' }[];
+}) {
+  const id = useId();
+  const [comment, setComment] = useState('');
+  if (!actions.some(({ type }) => runner.can(type))) return null;
+  return (
+    <form className="sheet-form subpanel" noValidate onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>{legend}</legend>
+        {hint ? <p className="hint">{hint}</p> : null}
+        <div className="field">
+          <label htmlFor={`${id}-comment`}>
+            {label}
+            {isRequired ? <span className="required">必須</span> : null}
+          </label>
+          <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+        <ActionFeedback runner={runner} form={form} />
+        <div className="form-actions">
+          {actions.map(({ type, variant }) => (
+            <ActionButton key={type} runner={runner} type={type} variant={variant} onClick={() => runner.run(form, [{ type, comment }])} />
+          ))}
         </div>
       </fieldset>
     </form>

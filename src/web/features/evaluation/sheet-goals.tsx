@@ -15,7 +15,7 @@ import {
   type PerformanceSheet,
 } from '../../../domain/evaluation/sheet-workflow.js';
 import { ActionButton, ActionFeedback, type SheetRunner } from './sheet-actions.js';
-import { InterviewForm, InterviewView, Prose, SheetSection } from './sheet-fields.js';
+import { CommentActionForm, InterviewForm, InterviewView, Prose, ProseFact, SheetSection, SheetTable } from './sheet-fields.js';
 import { randomId } from './sheets.queries.js';
 
 type PerformanceView = Partial<PerformanceSheet> & SheetView['sheet'];
@@ -36,35 +36,19 @@ export function GoalsTable({ goals, teamGoals, caption }: { goals: readonly Goal
   const dates = useDates();
   if (goals.length === 0) return <p>目標はまだ設定されていません。</p>;
   return (
-    <div className="table-wrap">
-      <table className="sheet-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">番号</th>
-            <th scope="col">何を(目標の内容)</th>
-            <th scope="col">目標水準・指標</th>
-            <th scope="col">期限</th>
-            <th scope="col">ウエイト</th>
-            <th scope="col">難易度</th>
-            <th scope="col">チーム目標</th>
-          </tr>
-        </thead>
-        <tbody>
-          {goals.map((goal, index) => (
-            <tr key={goal.id}>
-              <th scope="row">目標{index + 1}</th>
-              <td>{goal.title || '—'}</td>
-              <td className="sheet-prose">{goal.target || '—'}</td>
-              <td>{goal.dueOn ? dates.date(goal.dueOn) : '—'}</td>
-              <td>{goal.weight === null ? '—' : `${goal.weight}%`}</td>
-              <td>{goalDifficultyLabels[goal.difficulty]}</td>
-              <td>{teamGoalTitle(teamGoals, goal.teamGoalId)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SheetTable caption={caption} columns={['番号', '何を(目標の内容)', '目標水準・指標', '期限', 'ウエイト', '難易度', 'チーム目標']}>
+      {goals.map((goal, index) => (
+        <tr key={goal.id}>
+          <th scope="row">目標{index + 1}</th>
+          <td>{goal.title || '—'}</td>
+          <td className="sheet-prose">{goal.target || '—'}</td>
+          <td>{goal.dueOn ? dates.date(goal.dueOn) : '—'}</td>
+          <td>{goal.weight === null ? '—' : `${goal.weight}%`}</td>
+          <td>{goalDifficultyLabels[goal.difficulty]}</td>
+          <td>{teamGoalTitle(teamGoals, goal.teamGoalId)}</td>
+        </tr>
+      ))}
+    </SheetTable>
   );
 }
 
@@ -87,95 +71,82 @@ export function GoalsEditor({
   const total = weightTotal(goals);
   return (
     <>
-      <div className="table-wrap">
-        <table className="sheet-table sheet-table--editor">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">番号</th>
-              <th scope="col">何を(目標の内容)</th>
-              <th scope="col">目標水準・指標</th>
-              <th scope="col">期限</th>
-              <th scope="col">ウエイト(%)</th>
-              <th scope="col">難易度</th>
-              <th scope="col">チーム目標</th>
-              <th scope="col">操作</th>
+      <SheetTable
+        caption={caption}
+        columns={['番号', '何を(目標の内容)', '目標水準・指標', '期限', 'ウエイト(%)', '難易度', 'チーム目標', '操作']}
+        isEditor
+      >
+        {goals.map((goal, index) => {
+          const name = `目標${index + 1}`;
+          return (
+            <tr key={goal.id}>
+              <th scope="row">{name}</th>
+              <td>
+                <textarea
+                  className="sheet-goal-title"
+                  aria-label={`${name}の内容`}
+                  rows={2}
+                  maxLength={200}
+                  value={goal.title}
+                  onChange={(e) => set(index, { title: e.target.value })}
+                />
+              </td>
+              <td>
+                <textarea aria-label={`${name}の目標水準・指標`} rows={2} maxLength={1000} value={goal.target} onChange={(e) => set(index, { target: e.target.value })} />
+              </td>
+              <td>
+                <input type="date" aria-label={`${name}の期限`} value={goal.dueOn ?? ''} onChange={(e) => set(index, { dueOn: e.target.value === '' ? null : e.target.value })} />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  className="sheet-weight"
+                  aria-label={`${name}のウエイト(%)`}
+                  min={0}
+                  max={100}
+                  step={1}
+                  value={goal.weight ?? ''}
+                  onChange={(e) => set(index, { weight: e.target.value === '' ? null : Number(e.target.value) })}
+                />
+              </td>
+              <td>
+                <select aria-label={`${name}の難易度`} value={goal.difficulty} onChange={(e) => set(index, { difficulty: e.target.value as GoalDifficulty })}>
+                  {goalDifficulties.map((d) => (
+                    <option key={d} value={d}>
+                      {goalDifficultyLabels[d]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <select
+                  aria-label={`${name}のチーム目標`}
+                  value={goal.teamGoalId ?? ''}
+                  onChange={(e) => set(index, { teamGoalId: e.target.value === '' ? null : Number(e.target.value) })}
+                >
+                  <option value="">なし</option>
+                  {teamGoals.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.title}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button--danger button--small"
+                  disabled={disabled}
+                  onClick={() => onChange(goals.filter((_, i) => i !== index))}
+                >
+                  {name}を削除
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {goals.map((goal, index) => {
-              const name = `目標${index + 1}`;
-              return (
-                <tr key={goal.id}>
-                  <th scope="row">{name}</th>
-                  <td>
-                    <textarea
-                      className="sheet-goal-title"
-                      aria-label={`${name}の内容`}
-                      rows={2}
-                      maxLength={200}
-                      value={goal.title}
-                      onChange={(e) => set(index, { title: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <textarea aria-label={`${name}の目標水準・指標`} rows={2} maxLength={1000} value={goal.target} onChange={(e) => set(index, { target: e.target.value })} />
-                  </td>
-                  <td>
-                    <input type="date" aria-label={`${name}の期限`} value={goal.dueOn ?? ''} onChange={(e) => set(index, { dueOn: e.target.value === '' ? null : e.target.value })} />
-                  </td>
-                  <td>
-                    <input
-                      type="number"
-                      inputMode="numeric"
-                      className="sheet-weight"
-                      aria-label={`${name}のウエイト(%)`}
-                      min={0}
-                      max={100}
-                      step={1}
-                      value={goal.weight ?? ''}
-                      onChange={(e) => set(index, { weight: e.target.value === '' ? null : Number(e.target.value) })}
-                    />
-                  </td>
-                  <td>
-                    <select aria-label={`${name}の難易度`} value={goal.difficulty} onChange={(e) => set(index, { difficulty: e.target.value as GoalDifficulty })}>
-                      {goalDifficulties.map((d) => (
-                        <option key={d} value={d}>
-                          {goalDifficultyLabels[d]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`${name}のチーム目標`}
-                      value={goal.teamGoalId ?? ''}
-                      onChange={(e) => set(index, { teamGoalId: e.target.value === '' ? null : Number(e.target.value) })}
-                    >
-                      <option value="">なし</option>
-                      {teamGoals.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.title}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button--danger button--small"
-                      disabled={disabled}
-                      onClick={() => onChange(goals.filter((_, i) => i !== index))}
-                    >
-                      {name}を削除
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </SheetTable>
       <div className="toolbar">
         <button type="button" className="button--secondary" disabled={disabled || goals.length >= 10} onClick={() => onChange([...goals, newGoal()])}>
           目標を追加
@@ -233,32 +204,16 @@ function GoalsDraft({ runner, goals: saved }: { runner: SheetRunner; goals: Goal
 
 /** The evaluator's comment with agreement (after the opening interview) or return to the evaluatee. */
 function GoalsReview({ runner }: { runner: SheetRunner }) {
-  const id = useId();
-  const [comment, setComment] = useState('');
-  if (!runner.can('agree-goals') && !runner.can('return-goals')) return null;
   return (
-    <form className="sheet-form subpanel" noValidate onSubmit={(e) => e.preventDefault()}>
-      <fieldset>
-        <legend>目標の確認(評価者)</legend>
-        <p className="hint">期首面談を記録してから目標に合意します。差し戻すと被評価者が目標を修正して再提出します。</p>
-        <div className="field">
-          <label htmlFor={`${id}-comment`}>
-            目標へのコメント<span className="required">必須</span>
-          </label>
-          <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </div>
-        <ActionFeedback runner={runner} form="goals-review" />
-        <div className="form-actions">
-          <ActionButton runner={runner} type="agree-goals" onClick={() => runner.run('goals-review', [{ type: 'agree-goals', comment }])} />
-          <ActionButton
-            runner={runner}
-            type="return-goals"
-            variant="secondary"
-            onClick={() => runner.run('goals-review', [{ type: 'return-goals', comment }])}
-          />
-        </div>
-      </fieldset>
-    </form>
+    <CommentActionForm
+      runner={runner}
+      form="goals-review"
+      legend="目標の確認(評価者)"
+      hint="期首面談を記録してから目標に合意します。差し戻すと被評価者が目標を修正して再提出します。"
+      label="目標へのコメント"
+      isRequired
+      actions={[{ type: 'agree-goals' }, { type: 'return-goals', variant: 'secondary' }]}
+    />
   );
 }
 
@@ -296,12 +251,7 @@ export function RevisionSection({ runner, sheet }: { runner: SheetRunner; sheet:
               <dt>申請日</dt>
               <dd>{dates.date(pending.requestedOn)}</dd>
             </div>
-            <div className="sheet-facts__wide">
-              <dt>見直しの理由</dt>
-              <dd>
-                <Prose text={pending.reason} />
-              </dd>
-            </div>
+            <ProseFact term="見直しの理由" text={pending.reason} />
           </dl>
           <GoalsTable goals={pending.proposedGoals} teamGoals={view.teamGoals} caption="見直し後の目標(申請内容)" />
           <h4>見直し面談</h4>
@@ -322,20 +272,8 @@ export function RevisionSection({ runner, sheet }: { runner: SheetRunner; sheet:
                   {revision.decision ? `・${dates.date(revision.decision.decidedOn)}決定` : ''}
                 </p>
                 <dl className="sheet-facts">
-                  <div className="sheet-facts__wide">
-                    <dt>見直しの理由</dt>
-                    <dd>
-                      <Prose text={revision.reason} />
-                    </dd>
-                  </div>
-                  {revision.decision ? (
-                    <div className="sheet-facts__wide">
-                      <dt>確認者のコメント</dt>
-                      <dd>
-                        <Prose text={revision.decision.comment} />
-                      </dd>
-                    </div>
-                  ) : null}
+                  <ProseFact term="見直しの理由" text={revision.reason} />
+                  {revision.decision ? <ProseFact term="確認者のコメント" text={revision.decision.comment} /> : null}
                 </dl>
                 <details>
                   <summary>申請された目標</summary>
@@ -393,28 +331,13 @@ function RevisionRequest({ runner, goals: current }: { runner: SheetRunner; goal
 }
 
 function RevisionDecision({ runner }: { runner: SheetRunner }) {
-  const id = useId();
-  const [comment, setComment] = useState('');
-  if (!runner.can('approve-revision') && !runner.can('reject-revision')) return null;
   return (
-    <form className="sheet-form subpanel" noValidate onSubmit={(e) => e.preventDefault()}>
-      <fieldset>
-        <legend>目標見直しの審査(確認者)</legend>
-        <div className="field">
-          <label htmlFor={`${id}-comment`}>コメント(却下する場合は必須)</label>
-          <textarea id={`${id}-comment`} rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </div>
-        <ActionFeedback runner={runner} form="revision-decision" />
-        <div className="form-actions">
-          <ActionButton runner={runner} type="approve-revision" onClick={() => runner.run('revision-decision', [{ type: 'approve-revision', comment }])} />
-          <ActionButton
-            runner={runner}
-            type="reject-revision"
-            variant="danger"
-            onClick={() => runner.run('revision-decision', [{ type: 'reject-revision', comment }])}
-          />
-        </div>
-      </fieldset>
-    </form>
+    <CommentActionForm
+      runner={runner}
+      form="revision-decision"
+      legend="目標見直しの審査(確認者)"
+      label="コメント(却下する場合は必須)"
+      actions={[{ type: 'approve-revision' }, { type: 'reject-revision', variant: 'danger' }]}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { useDates } from '../../app/dates.js';
 import { learningKinds, type LearningKind, type LearningRecord, type LearningRecordInput, type PerformanceSheet } from '../../../domain/evaluation/sheet-workflow.js';
 import type { SheetView } from '../../../domain/evaluation/evaluation-api.js';
 import { ActionButton, ActionFeedback, type SheetRunner } from './sheet-actions.js';
-import { SheetSection } from './sheet-fields.js';
+import { SheetSection, SheetTable } from './sheet-fields.js';
 import { randomId } from './sheets.queries.js';
 
 type PerformanceView = Partial<PerformanceSheet> & SheetView['sheet'];
@@ -21,36 +21,21 @@ const stamp = (value: unknown) => JSON.stringify(value ?? null);
 function LearningTable({ records, caption }: { records: readonly LearningRecord[]; caption: string }) {
   const dates = useDates();
   return (
-    <div className="table-wrap">
-      <table className="sheet-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">区分</th>
-            <th scope="col">名称</th>
-            <th scope="col">期間</th>
-            <th scope="col">時間数</th>
-            <th scope="col">備考</th>
-            <th scope="col">登録</th>
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((record) => (
-            <tr key={`${record.source}-${record.id}`}>
-              <td>{kindLabels[record.kind]}</td>
-              <th scope="row">{record.title}</th>
-              <td>
-                {dates.date(record.startedOn)}
-                {record.endedOn && record.endedOn !== record.startedOn ? ` 〜 ${dates.date(record.endedOn)}` : ''}
-              </td>
-              <td>{record.hours === null ? '—' : `${record.hours}時間`}</td>
-              <td className="sheet-prose">{record.note || '—'}</td>
-              <td>{record.source === 'hr' ? <span className="badge sheet-badge--hr">{sourceLabels.hr}</span> : sourceLabels.evaluatee}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SheetTable caption={caption} columns={['区分', '名称', '期間', '時間数', '備考', '登録']}>
+      {records.map((record) => (
+        <tr key={`${record.source}-${record.id}`}>
+          <td>{kindLabels[record.kind]}</td>
+          <th scope="row">{record.title}</th>
+          <td>
+            {dates.date(record.startedOn)}
+            {record.endedOn && record.endedOn !== record.startedOn ? ` 〜 ${dates.date(record.endedOn)}` : ''}
+          </td>
+          <td>{record.hours === null ? '—' : `${record.hours}時間`}</td>
+          <td className="sheet-prose">{record.note || '—'}</td>
+          <td>{record.source === 'hr' ? <span className="badge sheet-badge--hr">{sourceLabels.hr}</span> : sourceLabels.evaluatee}</td>
+        </tr>
+      ))}
+    </SheetTable>
   );
 }
 
@@ -109,71 +94,58 @@ function LearningDraft({ runner, saved, source }: { runner: SheetRunner; saved: 
   return (
     <>
       {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="sheet-table sheet-table--editor">
-            <caption>{source === 'hr' ? '職員課が登録する研修(編集)' : '研修・自己啓発(編集)'}</caption>
-            <thead>
-              <tr>
-                <th scope="col">番号</th>
-                <th scope="col">区分</th>
-                <th scope="col">名称</th>
-                <th scope="col">開始日</th>
-                <th scope="col">終了日</th>
-                <th scope="col">時間数</th>
-                <th scope="col">備考</th>
-                <th scope="col">操作</th>
+        <SheetTable
+          caption={source === 'hr' ? '職員課が登録する研修(編集)' : '研修・自己啓発(編集)'}
+          columns={['番号', '区分', '名称', '開始日', '終了日', '時間数', '備考', '操作']}
+          isEditor
+        >
+          {rows.map((row, index) => {
+            const name = `記録${index + 1}`;
+            return (
+              <tr key={row.id}>
+                <th scope="row">{name}</th>
+                <td>
+                  <select aria-label={`${name}の区分`} value={row.kind} onChange={(e) => set(index, { kind: e.target.value as LearningKind })}>
+                    {learningKinds.map((k) => (
+                      <option key={k} value={k}>
+                        {kindLabels[k]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input type="text" aria-label={`${name}の名称`} maxLength={200} value={row.title} onChange={(e) => set(index, { title: e.target.value })} />
+                </td>
+                <td>
+                  <input type="date" aria-label={`${name}の開始日`} value={row.startedOn} onChange={(e) => set(index, { startedOn: e.target.value })} />
+                </td>
+                <td>
+                  <input type="date" aria-label={`${name}の終了日`} value={row.endedOn} onChange={(e) => set(index, { endedOn: e.target.value })} />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    className="sheet-weight"
+                    aria-label={`${name}の時間数`}
+                    min={0}
+                    step={0.5}
+                    value={row.hours}
+                    onChange={(e) => set(index, { hours: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input type="text" aria-label={`${name}の備考`} maxLength={1000} value={row.note} onChange={(e) => set(index, { note: e.target.value })} />
+                </td>
+                <td>
+                  <button type="button" className="button--danger button--small" disabled={runner.isBusy} onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+                    {name}を削除
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => {
-                const name = `記録${index + 1}`;
-                return (
-                  <tr key={row.id}>
-                    <th scope="row">{name}</th>
-                    <td>
-                      <select aria-label={`${name}の区分`} value={row.kind} onChange={(e) => set(index, { kind: e.target.value as LearningKind })}>
-                        {learningKinds.map((k) => (
-                          <option key={k} value={k}>
-                            {kindLabels[k]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input type="text" aria-label={`${name}の名称`} maxLength={200} value={row.title} onChange={(e) => set(index, { title: e.target.value })} />
-                    </td>
-                    <td>
-                      <input type="date" aria-label={`${name}の開始日`} value={row.startedOn} onChange={(e) => set(index, { startedOn: e.target.value })} />
-                    </td>
-                    <td>
-                      <input type="date" aria-label={`${name}の終了日`} value={row.endedOn} onChange={(e) => set(index, { endedOn: e.target.value })} />
-                    </td>
-                    <td>
-                      <input
-                        type="number"
-                        inputMode="decimal"
-                        className="sheet-weight"
-                        aria-label={`${name}の時間数`}
-                        min={0}
-                        step={0.5}
-                        value={row.hours}
-                        onChange={(e) => set(index, { hours: e.target.value })}
-                      />
-                    </td>
-                    <td>
-                      <input type="text" aria-label={`${name}の備考`} maxLength={1000} value={row.note} onChange={(e) => set(index, { note: e.target.value })} />
-                    </td>
-                    <td>
-                      <button type="button" className="button--danger button--small" disabled={runner.isBusy} onClick={() => setRows(rows.filter((_, i) => i !== index))}>
-                        {name}を削除
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </SheetTable>
       ) : (
         <p>{source === 'hr' ? '職員課が登録した研修はありません。' : '登録した研修・自己啓発はありません。'}</p>
       )}

@@ -25,7 +25,7 @@ import {
 } from '../../../domain/evaluation/sheet-workflow.js';
 import { ActionStatus, useSheetRunner, type SheetRunner } from './sheet-actions.js';
 import { RatingSection, SelfEvaluationSection, type AssessedRow } from './sheet-assessment.js';
-import { SheetSection, gradeText } from './sheet-fields.js';
+import { SheetSection, SheetTable, gradeText } from './sheet-fields.js';
 import { GoalsSection, OpeningInterviewSection, RevisionSection } from './sheet-goals.js';
 import { LearningSection } from './sheet-learning.js';
 import {
@@ -226,30 +226,18 @@ function AbilityBody({ runner, sheet }: { runner: SheetRunner; sheet: Partial<Ab
       {runner.view.visibleFields.includes('items') ? (
         <SheetSection title="評価項目" id="sheet-items">
           <p className="hint">職位ごとの能力評価項目(人材育成・確保基本方針 II-4)と、デジタルスキルの項目(IV-2-(7))です。</p>
-          <div className="table-wrap">
-            <table className="sheet-table">
-              <caption>能力評価項目</caption>
-              <thead>
-                <tr>
-                  <th scope="col">評価項目</th>
-                  <th scope="col">区分</th>
-                  <th scope="col">着眼点</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">{item.label}</th>
-                    <td>
-                      {abilityCategoryLabels[item.category]}
-                      {item.group === 'digital' ? <span className="badge sheet-badge--digital">デジタルスキル</span> : null}
-                    </td>
-                    <td>{item.description ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SheetTable caption="能力評価項目" columns={['評価項目', '区分', '着眼点']}>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">{item.label}</th>
+                <td>
+                  {abilityCategoryLabels[item.category]}
+                  {item.group === 'digital' ? <span className="badge sheet-badge--digital">デジタルスキル</span> : null}
+                </td>
+                <td>{item.description ?? '—'}</td>
+              </tr>
+            ))}
+          </SheetTable>
         </SheetSection>
       ) : null}
       <SelfEvaluationSection runner={runner} rows={rows} rowHeading="評価項目" rule={rule} />
@@ -276,29 +264,16 @@ function HistorySection({ view }: { view: SheetView }) {
   const kind = view.sheet.kind;
   return (
     <SheetSection title="履歴" id="sheet-history">
-      <div className="table-wrap">
-        <table className="sheet-table">
-          <caption>評価シートの履歴(古い順)</caption>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">操作</th>
-              <th scope="col">立場</th>
-              <th scope="col">状態</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((entry, index) => (
-              <tr key={`${entry.at}-${index}`}>
-                <td>{dates.timestamp(entry.at)}</td>
-                <th scope="row">{sheetActionLabels[entry.action]}</th>
-                <td>{sheetRelationLabels[entry.relation]}</td>
-                <td>{entry.from === entry.to ? `${stateLabel(kind, entry.to)}(変更なし)` : `${stateLabel(kind, entry.from)} → ${stateLabel(kind, entry.to)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SheetTable caption="評価シートの履歴(古い順)" columns={['日時', '操作', '立場', '状態']}>
+        {history.map((entry, index) => (
+          <tr key={`${entry.at}-${index}`}>
+            <td>{dates.timestamp(entry.at)}</td>
+            <th scope="row">{sheetActionLabels[entry.action]}</th>
+            <td>{sheetRelationLabels[entry.relation]}</td>
+            <td>{entry.from === entry.to ? `${stateLabel(kind, entry.to)}(変更なし)` : `${stateLabel(kind, entry.from)} → ${stateLabel(kind, entry.to)}`}</td>
+          </tr>
+        ))}
+      </SheetTable>
     </SheetSection>
   );
 }

@@ -201,12 +201,7 @@ function GoalsTable({ goals, self, rating, dates }: { goals: Goal[] | undefined;
           <th scope="col" className="print-sheet__narrow">
             難易度
           </th>
-          <th scope="col" className="print-sheet__grade">
-            自己評価
-          </th>
-          <th scope="col" className="print-sheet__grade">
-            評価者
-          </th>
+          <GradeHeadings />
         </tr>
       </thead>
       <tbody>
@@ -225,13 +220,12 @@ function GoalsTable({ goals, self, rating, dates }: { goals: Goal[] | undefined;
               <td>{goal.title}</td>
               <td>
                 {goal.target}
-                <EntryComments self={self?.entries[goal.id]?.comment} rating={rating?.entries[goal.id]?.comment} />
+                <EntryComments entryId={goal.id} self={self} rating={rating} />
               </td>
               <td className="print-sheet__date">{dates.short(goal.dueOn)}</td>
               <td className="print-sheet__narrow">{goal.weight === null ? '' : `${goal.weight}%`}</td>
               <td className="print-sheet__narrow">{difficultyLabels[goal.difficulty] ?? goal.difficulty}</td>
-              <td className="print-sheet__grade">{self?.entries[goal.id]?.grade ?? ''}</td>
-              <td className="print-sheet__grade">{rating?.entries[goal.id]?.grade ?? ''}</td>
+              <GradeCells entryId={goal.id} self={self} rating={rating} />
             </tr>
           ))
         )}
@@ -252,12 +246,7 @@ function ItemsTable({ items, self, rating }: { items: AbilityItem[] | undefined;
           </th>
           <th scope="col">評価項目</th>
           <th scope="col">コメント</th>
-          <th scope="col" className="print-sheet__grade">
-            自己評価
-          </th>
-          <th scope="col" className="print-sheet__grade">
-            評価者
-          </th>
+          <GradeHeadings />
         </tr>
       </thead>
       <tbody>
@@ -271,10 +260,9 @@ function ItemsTable({ items, self, rating }: { items: AbilityItem[] | undefined;
               {item.description ? <span className="print-sheet__sub">{item.description}</span> : null}
             </td>
             <td>
-              <EntryComments self={self?.entries[item.id]?.comment} rating={rating?.entries[item.id]?.comment} />
+              <EntryComments entryId={item.id} self={self} rating={rating} />
             </td>
-            <td className="print-sheet__grade">{self?.entries[item.id]?.grade ?? ''}</td>
-            <td className="print-sheet__grade">{rating?.entries[item.id]?.grade ?? ''}</td>
+            <GradeCells entryId={item.id} self={self} rating={rating} />
           </tr>
         ))}
       </tbody>
@@ -282,10 +270,37 @@ function ItemsTable({ items, self, rating }: { items: AbilityItem[] | undefined;
   );
 }
 
-function EntryComments({ self, rating }: { self: string | undefined; rating: string | undefined }) {
+/** A goal's or an item's grades and comments, by the evaluatee (自己評価) and by the evaluator. */
+type EntryProps = { entryId: string; self: Assessment | undefined; rating: Assessment | undefined };
+
+function GradeHeadings() {
+  return (
+    <>
+      <th scope="col" className="print-sheet__grade">
+        自己評価
+      </th>
+      <th scope="col" className="print-sheet__grade">
+        評価者
+      </th>
+    </>
+  );
+}
+
+function GradeCells({ entryId, self, rating }: EntryProps) {
+  return (
+    <>
+      <td className="print-sheet__grade">{self?.entries[entryId]?.grade ?? ''}</td>
+      <td className="print-sheet__grade">{rating?.entries[entryId]?.grade ?? ''}</td>
+    </>
+  );
+}
+
+function EntryComments({ entryId, self, rating }: EntryProps) {
+  const selfComment = self?.entries[entryId]?.comment;
+  const ratingComment = rating?.entries[entryId]?.comment;
   const lines: ReactNode[] = [];
-  if (self) lines.push(<span key="self" className="print-sheet__comment">自己: {self}</span>);
-  if (rating) lines.push(<span key="rating" className="print-sheet__comment">評価者: {rating}</span>);
+  if (selfComment) lines.push(<span key="self" className="print-sheet__comment">自己: {selfComment}</span>);
+  if (ratingComment) lines.push(<span key="rating" className="print-sheet__comment">評価者: {ratingComment}</span>);
   return lines.length > 0 ? <>{lines}</> : null;
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../../../domain/evaluation/sheet-workflow.js';
 import type { SheetView } from '../../../domain/evaluation/evaluation-api.js';
 import { ActionButton, ActionFeedback, type SheetRunner } from './sheet-actions.js';
-import { GradeSelect, InterviewForm, InterviewView, Prose, SheetSection, gradeText } from './sheet-fields.js';
+import { GradeSelect, InterviewForm, InterviewView, Prose, ProseFact, SheetSection, gradeText } from './sheet-fields.js';
 
 type PerformanceView = Partial<PerformanceSheet> & SheetView['sheet'];
 
@@ -59,12 +59,7 @@ export function AdjustmentSection({ runner }: { runner: SheetRunner }) {
                 <dt>調整後の総合評価</dt>
                 <dd className="sheet-grade">{gradeText(scale, saved.overallGrade)}</dd>
               </div>
-              <div className="sheet-facts__wide">
-                <dt>調整の理由</dt>
-                <dd>
-                  <Prose text={saved.reason} />
-                </dd>
-              </div>
+              <ProseFact term="調整の理由" text={saved.reason} />
             </dl>
           ) : (
             <p>調整はありません(評価者の総合評価のとおり)。</p>
@@ -223,12 +218,7 @@ export function ComplaintSection({ runner, sheet }: { runner: SheetRunner; sheet
               <dt>相談日</dt>
               <dd>{dates.date(complaint.consultedOn)}</dd>
             </div>
-            <div className="sheet-facts__wide">
-              <dt>相談内容</dt>
-              <dd>
-                <Prose text={complaint.text} />
-              </dd>
-            </div>
+            <ProseFact term="相談内容" text={complaint.text} />
           </dl>
           {complaint.handling ? (
             <div className="subpanel">
@@ -250,12 +240,7 @@ export function ComplaintSection({ runner, sheet }: { runner: SheetRunner; sheet
                     </dd>
                   </div>
                 ) : null}
-                <div className="sheet-facts__wide">
-                  <dt>処理の内容</dt>
-                  <dd>
-                    <Prose text={complaint.handling.notes} />
-                  </dd>
-                </div>
+                <ProseFact term="処理の内容" text={complaint.handling.notes} />
               </dl>
             </div>
           ) : (

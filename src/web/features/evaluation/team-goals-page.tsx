@@ -148,7 +148,16 @@ function TeamGoalPanel({ list, onMessage, onReload }: { list: TeamGoalList; onMe
           </button>
         ) : null}
       </div>
-      {list.canEdit ? null : <p className="hint">この所属のチーム目標は閲覧のみできます。変更は所属長または職員課が行います。</p>}
+      {list.canEdit ? (
+        <p>
+          <a href={`/api/evaluation/cycles/${list.cycle.id}/units/${list.unitId}/sheets.xlsx?includeSubunits=true`} download>
+            この所属の評価シートをExcelで出力
+          </a>
+          (下位の所属を含みます。出力は監査ログに記録されます。)
+        </p>
+      ) : (
+        <p className="hint">この所属のチーム目標は閲覧のみできます。変更は所属長または職員課が行います。</p>
+      )}
       {isStaleSave(remove.error) ? (
         <ConflictAlert
           subject="チーム目標"

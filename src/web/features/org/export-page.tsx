@@ -5,11 +5,12 @@
  */
 import { useId, useState } from 'react';
 import { useSession } from '../../app/session.js';
-import { ErrorAlert, Forbidden, PageHeading } from '../../components/page.js';
-import { checkExport, exportUrl } from './org.queries.js';
-import type { ExportKind, ExportUnencodable } from '../../../domain/org/org-api.js';
-import './org.css';
+import { Forbidden, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
+import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
+import { checkExport, exportUrl } from './org.queries.js';
+import type { ExportKind } from '../../../domain/org/org-api.js';
+import './org.css';
 
 type Format = 'csv-utf8' | 'csv-sjis' | 'xlsx';
 
@@ -19,12 +20,6 @@ const formatLabels: Record<Format, string> = {
   'csv-sjis': 'CSV(Shift_JIS)',
   xlsx: 'Excel(.xlsx)',
 };
-
-type Check =
-  | { state: 'none' }
-  | { state: 'checking' }
-  | { state: 'checked'; count: number; unencodable: ExportUnencodable[] }
-  | { state: 'failed'; error: unknown };
 
 function codePointText(value: string | number): string {
   if (typeof value === 'number') return `U+${value.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -41,29 +36,10 @@ function ExportView() {
   const id = useId();
   const [target, setTarget] = useState<ExportKind>('staff');
   const [format, setFormat] = useState<Format>('csv-utf8');
-  const [check, setCheck] = useState<Check>({ state: 'none' });
-  const [acceptsSubstitution, setAcceptsSubstitution] = useState(false);
-
-  const reset = () => {
-    setCheck({ state: 'none' });
-    setAcceptsSubstitution(false);
-  };
-
-  const runCheck = async () => {
-    setCheck({ state: 'checking' });
-    setAcceptsSubstitution(false);
-    try {
-      const result = await checkExport(target);
-      setCheck({ state: 'checked', count: result.count ?? result.unencodable.length, unencodable: result.unencodable });
-    } catch (error) {
-      setCheck({ state: 'failed', error });
-    }
-  };
-
   const isSjis = format === 'csv-sjis';
-  const needsConfirmation = isSjis && check.state === 'checked' && check.unencodable.length > 0;
-  const canDownload = !isSjis || (check.state === 'checked' && (check.unencodable.length === 0 || acceptsSubstitution));
-  const href = exportUrl(target, format === 'xlsx' ? 'xlsx' : 'csv', isSjis ? 'cp932' : 'utf-8-bom', needsConfirmation && acceptsSubstitution);
+  const sjis = useShiftJisCheck(isSjis, () => checkExport(target));
+  const { check } = sjis;
+  const href = exportUrl(target, format === 'xlsx' ? 'xlsx' : 'csv', isSjis ? 'cp932' : 'utf-8-bom', sjis.replacesUnencodable);
 
   return (
     <>
@@ -84,7 +60,7 @@ function ExportView() {
                 checked={target === t}
                 onChange={() => {
                   setTarget(t);
-                  reset();
+                  sjis.reset();
                 }}
               />
               {targetLabels[t]}
@@ -102,7 +78,7 @@ function ExportView() {
                 checked={format === f}
                 onChange={() => {
                   setFormat(f);
-                  reset();
+                  sjis.reset();
                 }}
               />
               {formatLabels[f]}
@@ -116,25 +92,14 @@ function ExportView() {
 
       <section aria-labelledby={`${id}-download`} className="panel">
         <h2 id={`${id}-download`}>ダウンロード</h2>
-        {isSjis && check.state !== 'checked' ? (
-          <div className="form-actions">
-            <button type="button" className="button--primary" onClick={() => void runCheck()} disabled={check.state === 'checking'}>
-              {check.state === 'checking' ? '確認中…' : 'Shift_JIS で出力できるか確認'}
-            </button>
-          </div>
-        ) : null}
+        <ShiftJisCheckButton sjis={sjis} variant="primary" />
         {check.state === 'checking' ? (
           <p role="status" className="loading">
             確認しています…
           </p>
         ) : null}
-        {check.state === 'failed' ? <ErrorAlert error={check.error} title="確認できませんでした。" /> : null}
-        {isSjis && check.state === 'checked' && check.unencodable.length === 0 ? (
-          <p role="status" className="alert alert--success">
-            すべての文字を Shift_JIS で出力できます。
-          </p>
-        ) : null}
-        {needsConfirmation && check.state === 'checked' ? (
+        <ShiftJisCheckOutcome sjis={sjis} />
+        {sjis.needsConfirmation && check.state === 'checked' ? (
           <>
             <div role="alert" className="alert alert--warning">
               <p>
@@ -170,12 +135,12 @@ function ExportView() {
               </table>
             </div>
             <label className="checkbox checkbox--confirm">
-              <input type="checkbox" checked={acceptsSubstitution} onChange={(e) => setAcceptsSubstitution(e.target.checked)} />
+              <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
               上記の文字が「〓」に置き換わることを確認しました
             </label>
           </>
         ) : null}
-        {canDownload ? (
+        {sjis.canDownload ? (
           <p className="form-actions">
             <a className="button button--primary" href={href} download>
               {targetLabels[target]}を{formatLabels[format]}でダウンロード

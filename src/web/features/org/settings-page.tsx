@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
+import { FieldErrorSummary, fieldErrorsOf, messagesAt, type FieldError } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { employmentTypeLabels, employmentTypes, positionLevelLabels, positionLevels, type PositionLevel } from '../../../domain/org/org-model.js';
@@ -58,29 +59,7 @@ function SettingsView({ canManage }: { canManage: boolean }) {
   );
 }
 
-/* ---------- validation messages from the server, by field path ---------- */
-
-type FieldErrors = { all: { path: string; message: string }[]; byPath: Map<string, string[]> };
-
-function fieldErrorsOf(error: unknown): FieldErrors {
-  const all: { path: string; message: string }[] = [];
-  if (error instanceof ApiError && error.code === 'common.validation' && Array.isArray(error.details)) {
-    for (const d of error.details as unknown[]) {
-      if (typeof d !== 'object' || d === null) continue;
-      const { path, message } = d as { path?: unknown; message?: unknown };
-      if (typeof message === 'string') all.push({ path: typeof path === 'string' ? path : '', message });
-    }
-  }
-  const byPath = new Map<string, string[]>();
-  for (const e of all) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e.message]);
-  return { all, byPath };
-}
-
-/** The messages for a field: its own path, or (with `nested`) anything below it too. */
-function messagesAt(errors: FieldErrors, path: string, nested = false): string[] {
-  if (!nested) return errors.byPath.get(path) ?? [];
-  return errors.all.filter((e) => e.path === path || e.path.startsWith(`${path}.`)).map((e) => e.message);
-}
+/* ---------- validation messages from the server, beside their fields ---------- */
 
 function FieldMessages({ id, messages }: { id: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
@@ -272,18 +251,8 @@ function PositionForm({ position, count, onDone }: { position: PositionSettingIt
         {position === null ? '職位を追加' : `職位「${position.name}」を編集`}
       </h3>
       <form onSubmit={submit} noValidate className="position-form">
-        {errors.all.length > 0 ? (
-          <div role="alert" className="alert alert--error">
-            <p className="alert__title">保存できませんでした。次の項目を確認してください。</p>
-            <ul>
-              {errors.all.map((e, i) => (
-                <li key={`${i}-${e.path}`}>
-                  {positionFieldLabels[e.path] ? `${positionFieldLabels[e.path]}: ` : ''}
-                  {e.message}
-                </li>
-              ))}
-            </ul>
-          </div>
+        {errors.length > 0 ? (
+          <FieldErrorSummary errors={errors} labelOf={(path) => positionFieldLabels[path] ?? ''} />
         ) : (
           <ErrorAlert error={mutation.error} title="保存できませんでした。" />
         )}
@@ -500,18 +469,7 @@ function SettingsEditor({
 
   return (
     <form onSubmit={submit} noValidate aria-label="組織の設定">
-      {errors.all.length > 0 ? (
-        <div role="alert" className="alert alert--error">
-          <p className="alert__title">保存できませんでした。次の項目を確認してください。</p>
-          <ul>
-            {errors.all.map((e, i) => (
-              <li key={`${i}-${e.path}`}>
-                {labelOfPath(e.path)}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FieldErrorSummary errors={errors} labelOf={labelOfPath} />
       {view.isDefault ? <p className="hint">現在は方針の初期値のままです。</p> : null}
 
       <section aria-labelledby={`${id}-phase`} className="panel">
@@ -607,7 +565,7 @@ function SettingsEditor({
             onReload();
           }}
         />
-      ) : errors.all.length === 0 ? (
+      ) : errors.length === 0 ? (
         <ErrorAlert error={failure} title={reset.error ? '初期値に戻せませんでした。' : '保存できませんでした。'} />
       ) : null}
 
@@ -637,7 +595,7 @@ function RuleEditor({
 }: {
   subject: PositionLevel;
   rule: RelationRules[PositionLevel];
-  errors: FieldErrors;
+  errors: readonly FieldError[];
   disabled: boolean;
   heldLevels: ReadonlySet<PositionLevel>;
   onChange: (rule: RelationRules[PositionLevel]) => void;
@@ -675,7 +633,7 @@ function CandidateList({
   subject: PositionLevel;
   kind: RelationKind;
   candidates: readonly RelationCandidate[];
-  errors: FieldErrors;
+  errors: readonly FieldError[];
   disabled: boolean;
   heldLevels: ReadonlySet<PositionLevel>;
   onChange: (list: RelationCandidate[]) => void;
