@@ -3,6 +3,7 @@ import { and, eq, isNull, or, gte, lte, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
 import { roleGrants } from '../db/schema/access.js';
 import type { Role } from '../../domain/access/roles.js';
+import { isFeedbackGiven } from '../../domain/evaluation/sheet-workflow.js';
 
 export async function listRolesInForce(exec: Executor, accountId: number, date: string): Promise<Role[]> {
   const rows = await exec
@@ -90,12 +91,12 @@ export async function listSheetRelations(
   sheetId: number,
   staffId: number,
 ): Promise<Array<'self' | 'evaluator' | 'confirmer' | 'former-rater'>> {
-  const rows = await queryRows<{ is_self: boolean; is_evaluator: boolean; is_confirmer: boolean; is_former: boolean }>(exec, sql`
+  const rows = await queryRows<{ is_self: boolean; is_evaluator: boolean; is_confirmer: boolean; is_former: boolean; kind: 'performance' | 'ability'; state: string }>(exec, sql`
     select s.staff_id = ${staffId} as is_self,
            coalesce(s.evaluator_staff_id = ${staffId}, false) as is_evaluator,
            coalesce(s.confirmer_staff_id = ${staffId}, false) as is_confirmer,
-           exists (select 1 from evaluation_handovers h where h.sheet_id = s.id and h.former_staff_id = ${staffId})
-             and s.state not in ('feedback-given','result-disclosed','complaint-consulted','complaint-handled','closed') as is_former
+           exists (select 1 from evaluation_handovers h where h.sheet_id = s.id and h.former_staff_id = ${staffId}) as is_former,
+           s.kind, s.state
     from evaluation_sheets s where s.id = ${sheetId} and s.municipality_id = ${municipalityId}`);
   const row = rows[0];
   if (!row) return [];
@@ -104,6 +105,6 @@ export async function listSheetRelations(
   const found: Array<'self' | 'evaluator' | 'confirmer' | 'former-rater'> = [];
   if (row.is_evaluator) found.push('evaluator');
   if (row.is_confirmer) found.push('confirmer');
-  if (row.is_former) found.push('former-rater');
+  if (row.is_former && !isFeedbackGiven(row.kind, row.state)) found.push('former-rater');
   return found;
 }
