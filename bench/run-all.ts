@@ -14,6 +14,10 @@ const only = values.only?.split(',');
 const benches = ['import', 'directory', 'evaluation-progress'].filter((b) => !only || only.includes(b));
 console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${values.staff} staff`);
 try {
+  // Pure benches (domain rules, no database): once, not per engine.
+  for (const bench of ['training-targets'].filter((b) => !only || only.includes(b))) {
+    spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL(`./${bench}.bench.ts`, import.meta.url)), '--staff', values.staff], { stdio: 'inherit' });
+  }
   const pgUrl = await postgresAdminUrl();
   for (const engine of ['pglite', 'postgres'] as Engine[]) {
     if (engine === 'postgres' && !pgUrl) continue;

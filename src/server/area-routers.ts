@@ -13,6 +13,8 @@ import { sheetRoutes } from './evaluation/sheets.routes.js';
 import { progressRoutes } from './evaluation/progress.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { analysisRoutes } from './evaluation/analysis.routes.js';
+import { catalogRoutes } from './training/catalog.routes.js';
+import { planRoutes } from './training/plan.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -27,4 +29,6 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/evaluation', progressRoutes],
   ['/api/notifications', notificationsRoutes],
   ['/api/evaluation', analysisRoutes],
+  ['/api/training', catalogRoutes],
+  ['/api/training', planRoutes],
 ];

@@ -137,6 +137,16 @@ export const accessMatrix = {
     relations: ['unit-head'],
     isAuditedRead: true,
   },
+  'training.catalog.manage': {
+    description: 'import the policy catalog, add, change and deactivate courses, and plan the sessions of a 年度 (職員研修計画)',
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: [],
+  },
+  'training.plan.read-targets': {
+    description: "a session's must-attend list: the people its course's target rule selects, with the reason",
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: [],
+  },
   'access.accounts.read': {
     description: 'list accounts and their role grants',
     roles: ['hr_admin', 'system_admin'],

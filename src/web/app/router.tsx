@@ -35,6 +35,8 @@ export function createRouter() {
         { path: 'relations', lazy: page(() => import('../features/org/relations-page.js'), (m) => m.RelationsPage) },
         { path: 'settings', lazy: page(() => import('../features/org/settings-page.js'), (m) => m.SettingsPage) },
         { path: 'competency', lazy: page(() => import('../features/competency/competency-page.js'), (m) => m.CompetencyPage) },
+        { path: 'training/courses', lazy: page(() => import('../features/training/catalog-page.js'), (m) => m.CatalogPage) },
+        { path: 'training/plan', lazy: page(() => import('../features/training/plan-page.js'), (m) => m.PlanPage) },
         { path: 'evaluation/calendar', lazy: page(() => import('../features/evaluation/calendar-page.js'), (m) => m.CalendarPage) },
         { path: 'evaluation/progress', lazy: page(() => import('../features/evaluation/progress-page.js'), (m) => m.ProgressPage) },
         { path: 'notifications', lazy: page(() => import('../features/notifications/notifications-page.js'), (m) => m.NotificationsPage) },

@@ -33,6 +33,8 @@ export function navItemsFor(session: Session): NavItem[] {
     items.push({ to: '/staff', label: '職員検索', description: '所属の職員を検索' });
   }
   items.push({ to: '/competency', label: '求める能力', description: '職位ごとに求める能力と能力評価項目(年度ごと)' });
+  items.push({ to: '/training/courses', label: '研修', description: '研修体系(研修の区分・実施機関・対象・対象者の決め方)' });
+  if (session.isHr || session.roles.includes('training_officer')) items.push({ to: '/training/plan', label: '研修計画', description: '年度の研修の日程と、日程ごとの受講対象者と理由' });
   if (session.staffId !== null) items.push({ to: '/evaluation', label: '人事評価', description: '自分の評価シートと次の期限、評価者・確認者として担当するシート' });
   items.push({ to: '/evaluation/calendar', label: '評価スケジュール', description: '人事評価の期限(目標の提出・面談・自己評価・苦情相談の期間)' });
   if (session.isHr) items.push({ to: '/evaluation/cycles', label: '評価の運用', description: '評価期間の開始・異動の反映・評価シートの一覧と担当の変更' });

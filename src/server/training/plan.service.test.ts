@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { factsOn } from './plan.service.js';
+import type { StaffWithPosts } from './plan.repository.js';
+
+const person = (overrides: Partial<StaffWithPosts>): StaffWithPosts => ({
+  staffId: 1,
+  hireDate: '2020-04-01',
+  separatedOn: null,
+  employmentType: 'regular',
+  posts: [],
+  ...overrides,
+});
+
+describe('factsOn: who is employed on a date, with the level of the regular post in force', () => {
+  const transferred = person({
+    staffId: 2,
+    // newest first, as the repository gives them: promoted to 係長 on 2025-04-01
+    posts: [
+      { startsOn: '2025-04-01', endsOn: null, level: 'supervisor' },
+      { startsOn: '2020-04-01', endsOn: '2025-03-31', level: 'staff' },
+    ],
+  });
+  const cases: Array<[string, StaffWithPosts, string, ReturnType<typeof factsOn>]> = [
+    ['before the hire date: not employed', person({ hireDate: '2025-10-01' }), '2025-09-30', []],
+    ['on the hire date: employed', person({ hireDate: '2025-10-01' }), '2025-10-01', [{ staffId: 1, hireDate: '2025-10-01', employmentType: 'regular', positionLevel: null, situations: [] }]],
+    ['on the day of separation (the last day): employed', person({ separatedOn: '2025-09-30' }), '2025-09-30', [{ staffId: 1, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: null, situations: [] }]],
+    ['after separation: not employed', person({ separatedOn: '2025-09-30' }), '2025-10-01', []],
+    ['the post of the day before a promotion', transferred, '2025-03-31', [{ staffId: 2, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: 'staff', situations: [] }]],
+    ['the post from the promotion on', transferred, '2025-04-01', [{ staffId: 2, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: 'supervisor', situations: [] }]],
+  ];
+  it.each(cases)('%s', (_name, p, date, expected) => {
+    expect(factsOn([p], date)).toEqual(expected);
+  });
+});
