@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { idColumn } from './common.js';
-import { municipalities } from './org.js';
+import { createdAt, idColumn } from './common.js';
+import { municipalities, staff } from './org.js';
 
 /** A course of the catalog (研修体系). Courses are deactivated, never deleted: sessions of past years name them. */
 export const trainingCourses = pgTable(
@@ -65,4 +65,68 @@ export const trainingSessions = pgTable(
     check('training_sessions_period_ck', sql`${t.endsOn} >= ${t.startsOn}`),
     check('training_sessions_capacity_ck', sql`${t.capacity} is null or ${t.capacity} >= 1`),
   ],
+);
+
+/**
+ * 受講: one person on one session, however they came (automatic target, 所属推薦, 指定, 希望, a supervisor's
+ * push) and how far they got. A 希望 waits for the supervisor's approval; beyond the capacity people wait in order.
+ */
+export const trainingEnrolments = pgTable(
+  'training_enrolments',
+  {
+    id: idColumn(),
+    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    sessionId: integer('session_id').notNull().references(() => trainingSessions.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    /** 'automatic' | 'unit-recommendation' | 'designation' | 'application' | 'push' */
+    route: text('route').notNull(),
+    /** 'applied' (awaiting the supervisor) | 'enrolled' | 'waitlisted' | 'rejected' | 'cancelled' | 'attended' | 'completed' | 'absent' */
+    status: text('status').notNull(),
+    /** order on the waiting list (1 = next in), null when not waiting */
+    waitlistPosition: integer('waitlist_position'),
+    /** who recommended, designated, pushed or approved */
+    decidedByStaffId: integer('decided_by_staff_id').references(() => staff.id),
+    note: text('note').notNull().default(''),
+    /** 受講報告 */
+    report: text('report'),
+    /** the short feedback survey: answers keyed by question id */
+    survey: jsonb('survey'),
+    /** external trainings: what the certificate says (issuer, number, date) */
+    certificate: text('certificate'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('training_enrolments_session_staff_uq').on(t.sessionId, t.staffId),
+    index('training_enrolments_staff_idx').on(t.staffId),
+    check('training_enrolments_route_ck', sql`${t.route} in ('automatic','unit-recommendation','designation','application','push')`),
+    check(
+      'training_enrolments_status_ck',
+      sql`${t.status} in ('applied','enrolled','waitlisted','rejected','cancelled','attended','completed','absent')`,
+    ),
+  ],
+);
+
+/**
+ * プッシュ型の受講勧奨: a course recommended to a person because an ability item required for their position was rated
+ * below standard, pushed by the supervisor with a note from the interview (policy III-1-(2), II-4).
+ */
+export const trainingPushes = pgTable(
+  'training_pushes',
+  {
+    id: idColumn(),
+    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    courseId: integer('course_id').notNull().references(() => trainingCourses.id),
+    /** the ability sheet whose ratings gave the reason */
+    sheetId: integer('sheet_id'),
+    abilityItemIds: text('ability_item_ids').array().notNull().default(sql`'{}'::text[]`),
+    pushedByStaffId: integer('pushed_by_staff_id').notNull().references(() => staff.id),
+    note: text('note').notNull().default(''),
+    /** 'open' | 'enrolled' | 'dismissed' */
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_pushes_staff_idx').on(t.staffId), check('training_pushes_status_ck', sql`${t.status} in ('open','enrolled','dismissed')`)],
 );
