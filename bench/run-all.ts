@@ -15,7 +15,7 @@ const benches = ['import', 'directory', 'evaluation-progress'].filter((b) => !on
 console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${values.staff} staff`);
 try {
   // Pure benches (domain rules, no database): once, not per engine.
-  for (const bench of ['training-targets'].filter((b) => !only || only.includes(b))) {
+  for (const bench of ['training-targets', 'training-recommendations'].filter((b) => !only || only.includes(b))) {
     spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL(`./${bench}.bench.ts`, import.meta.url)), '--staff', values.staff], { stdio: 'inherit' });
   }
   const pgUrl = await postgresAdminUrl();

@@ -46,11 +46,11 @@ describe('access by role', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('a member of staff sees マイページ, 求める能力, 研修, 人事評価 and 評価スケジュール only and is told they lack the right for the directory', async () => {
+  it('a member of staff sees マイページ, 求める能力, the training pages, 人事評価 and 評価スケジュール only and is told they lack the right for the directory', async () => {
     const { page } = browser();
     await loginAs(page, 'staff');
     await heading1(page, 'ホーム');
-    expect(await menuLabels(page)).toEqual(['マイページ', '求める能力', '研修', '人事評価', '評価スケジュール']);
+    expect(await menuLabels(page)).toEqual(['マイページ', '求める能力', '研修', '受講履歴', '研修のおすすめ', '人事評価', '評価スケジュール']);
     await expectNoAxeViolations(page);
 
     await mainMenu(page).getByRole('link', { name: 'マイページ' }).click();

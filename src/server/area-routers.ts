@@ -15,6 +15,8 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { analysisRoutes } from './evaluation/analysis.routes.js';
 import { catalogRoutes } from './training/catalog.routes.js';
 import { planRoutes } from './training/plan.routes.js';
+import { enrolmentRoutes } from './training/enrolment.routes.js';
+import { recommendationsRoutes } from './training/recommendations.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -31,4 +33,6 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/evaluation', analysisRoutes],
   ['/api/training', catalogRoutes],
   ['/api/training', planRoutes],
+  ['/api/training', enrolmentRoutes],
+  ['/api/training', recommendationsRoutes],
 ];

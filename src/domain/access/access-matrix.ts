@@ -147,6 +147,36 @@ export const accessMatrix = {
     roles: ['hr_admin', 'hr_officer', 'training_officer'],
     relations: [],
   },
+  'training.recommendations.read': {
+    description: "a person's push-type recommendations: items of the latest ability evaluation below standard and the courses developing them",
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: ['self', 'evaluator', 'confirmer'],
+  },
+  'training.recommendations.push': {
+    description: 'push a recommended course to a person with a note from the interview (their evaluator, or HR)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['evaluator'],
+  },
+  'training.loop.read': {
+    description: 'the ability → training loop per position level: items rated low, for how many people, how many trained since',
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: [],
+  },
+  'training.enrolment.manage': {
+    description: "designate people for a session (指定), enrol its must-attend list, see every session's roster, record attendance and cancel enrolments",
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: [],
+  },
+  'training.enrolment.recommend': {
+    description: "recommend members of one's unit for a session (所属推薦) and see them on the sessions' rosters",
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: ['unit-head'],
+  },
+  'training.enrolment.approve': {
+    description: "approve or reject a staff member's application (希望) for a session as their evaluator (supervisor)",
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: ['evaluator'],
+  },
   'access.accounts.read': {
     description: 'list accounts and their role grants',
     roles: ['hr_admin', 'system_admin'],

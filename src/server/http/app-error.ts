@@ -105,6 +105,14 @@ export const errorStatus = {
   'evaluation.complaint-period-open': 422,
   /** a complaint handled as "grade revised" without the new grade */
   'evaluation.revised-grade-required': 422,
+  /** an enrolment the session's course or dates do not allow: a route it does not take, an application after the start, a report before attending, a certificate of an internal course */
+  'training.enrolment-not-allowed': 422,
+  /** the enrolment action is not possible in the enrolment's status (e.g. approving one already decided) */
+  'training.enrolment-invalid-transition': 409,
+  /** the person is already on the session (applied, enrolled, waiting or attended) */
+  'training.already-enrolled': 409,
+  /** a session with people on it cannot be deleted */
+  'training.session-has-enrolments': 409,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -19,6 +19,7 @@ import { hasAutomaticTargets, prepareFacts, targetsFor, type PreparedStaff, type
 import type { AnnualPlan, CourseSummary, PlanSession, SessionInput, SessionTargets, SessionUpdate } from '../../domain/training/training-api.js';
 import { findCourse } from './catalog.repository.js';
 import { getTenureBands } from './tenure-bands.service.js';
+import { hasEnrolments } from './enrolment.repository.js';
 import { auditSource, toCourseView } from './catalog.service.js';
 import {
   deleteSessionIfUnchanged,
@@ -211,11 +212,13 @@ export async function updateSession(ctx: ServiceContext, input: SessionUpdate & 
   });
 }
 
-/** DELETE /api/training/sessions/{id}?version=: removes the session from the plan (no enrolments exist yet). */
+/** DELETE /api/training/sessions/{id}?version=: removes the session from the plan while nobody is on it. */
 export async function removeSession(ctx: ServiceContext, input: { sessionId: number; version: number }): Promise<void> {
   await ctx.database.db.transaction(async (tx) => {
     const current = await findSession(tx, ctx.actor.municipalityId, input.sessionId);
     if (!current) throw sessionNotFound();
+    // Enrolments are records of who was chosen and who attended: cancel them, the session stays.
+    if (await hasEnrolments(tx, input.sessionId)) throw new AppError('training.session-has-enrolments', '受講者がいる日程は削除できません。受講者を取り消しても記録は残るため、日程を変更してください。');
     if (!(await deleteSessionIfUnchanged(tx, ctx.actor.municipalityId, input.sessionId, input.version))) throw staleSession();
     await auditInTx(tx, auditSource(ctx), {
       action: 'training.session-deleted',

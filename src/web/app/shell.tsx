@@ -35,6 +35,11 @@ export function navItemsFor(session: Session): NavItem[] {
   items.push({ to: '/competency', label: '求める能力', description: '職位ごとに求める能力と能力評価項目(年度ごと)' });
   items.push({ to: '/training/courses', label: '研修', description: '研修体系(研修の区分・実施機関・対象・対象者の決め方)' });
   if (session.isHr || session.roles.includes('training_officer')) items.push({ to: '/training/plan', label: '研修計画', description: '年度の研修の日程と、日程ごとの受講対象者と理由' });
+  else if (session.headsUnits) items.push({ to: '/training/plan', label: '研修計画', description: '年度の研修の日程と、所属の職員の推薦' });
+  if (session.staffId !== null) items.push({ to: '/training/my', label: '受講履歴', description: '研修の申込み・受講の状況・受講報告(承認を待つ申込みがあれば、その一覧へ)' });
+  if (session.staffId !== null && (session.isHr || session.headsUnits)) items.push({ to: '/training/approvals', label: '研修の承認', description: '担当する職員の研修の申込みの承認' });
+  if (session.staffId !== null) items.push({ to: '/training/recommendations', label: '研修のおすすめ', description: '能力評価で標準を下回った項目を伸ばす研修と、上司からの受講の勧め' });
+  if (session.isHr || session.roles.includes('training_officer')) items.push({ to: '/training/loop', label: '能力と研修の循環', description: '職位・評価項目ごとに標準を下回った人数と、その後に研修を修了した人数' });
   if (session.staffId !== null) items.push({ to: '/evaluation', label: '人事評価', description: '自分の評価シートと次の期限、評価者・確認者として担当するシート' });
   items.push({ to: '/evaluation/calendar', label: '評価スケジュール', description: '人事評価の期限(目標の提出・面談・自己評価・苦情相談の期間)' });
   if (session.isHr) items.push({ to: '/evaluation/cycles', label: '評価の運用', description: '評価期間の開始・異動の反映・評価シートの一覧と担当の変更' });

@@ -5,7 +5,7 @@
  * the reason (50 a page).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { todayInJapan, useDates } from '../../app/dates.js';
 import { FieldErrorSummary, fieldErrorsOf, messagesAt } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading, StatusMessage } from '../../components/page.js';
@@ -163,7 +163,7 @@ function SessionTable({
                 return (
                   <tr key={s.id} className={isSelected ? 'is-selected' : undefined}>
                     <th scope="row">
-                      {s.course.title}
+                      <Link to={`/training/sessions/${s.id}`}>{s.course.title}</Link>
                       <span className="training-code">{s.course.code}</span>
                     </th>
                     <td>{courseCategoryLabels[s.course.category]}</td>
