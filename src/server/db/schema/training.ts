@@ -130,3 +130,105 @@ export const trainingPushes = pgTable(
   },
   (t) => [index('training_pushes_staff_idx').on(t.staffId), check('training_pushes_status_ck', sql`${t.status} in ('open','enrolled','dismissed')`)],
 );
+
+/**
+ * 合同研修の他自治体からの参加者: registered without accounts, exchanged with the co-host as a CSV roster.
+ * Only names and the post are kept — what a roster needs, nothing more.
+ */
+export const trainingExternalParticipants = pgTable(
+  'training_external_participants',
+  {
+    id: idColumn(),
+    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    sessionId: integer('session_id').notNull().references(() => trainingSessions.id),
+    /** the co-host, e.g. 富岡市 */
+    fromMunicipality: text('from_municipality').notNull(),
+    familyName: text('family_name').notNull(),
+    givenName: text('given_name').notNull(),
+    familyNameKana: text('family_name_kana').notNull().default(''),
+    givenNameKana: text('given_name_kana').notNull().default(''),
+    /** 所属 and 職名 in their own municipality */
+    unitName: text('unit_name').notNull().default(''),
+    positionName: text('position_name').notNull().default(''),
+    /** 'registered' | 'attended' | 'completed' | 'absent' | 'cancelled' */
+    status: text('status').notNull().default('registered'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('training_external_participants_session_idx').on(t.sessionId),
+    check('training_external_participants_status_ck', sql`${t.status} in ('registered','attended','completed','absent','cancelled')`),
+  ],
+);
+
+/** 自主研修グループ: a self-study group with its members and activities (policy II-4-(3) 自主研修). */
+export const studyGroups = pgTable('study_groups', {
+  id: idColumn(),
+  municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  leaderStaffId: integer('leader_staff_id').references(() => staff.id),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const studyGroupMembers = pgTable(
+  'study_group_members',
+  {
+    id: idColumn(),
+    groupId: integer('group_id').notNull().references(() => studyGroups.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    joinedOn: date('joined_on', { mode: 'string' }).notNull(),
+    leftOn: date('left_on', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('study_group_members_group_staff_uq').on(t.groupId, t.staffId), index('study_group_members_staff_idx').on(t.staffId)],
+);
+
+export const studyGroupActivities = pgTable(
+  'study_group_activities',
+  {
+    id: idColumn(),
+    groupId: integer('group_id').notNull().references(() => studyGroups.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    hours: integer('hours'),
+    note: text('note').notNull().default(''),
+    createdByStaffId: integer('created_by_staff_id').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('study_group_activities_group_idx').on(t.groupId, t.heldOn)],
+);
+
+/**
+ * 自己啓発: e-learning, 通信教育, a study group's activities or other self-study a person records; the supervisor
+ * (evaluator) confirms it, and confirmed records appear on the performance sheet of the period.
+ */
+export const selfDevelopmentRecords = pgTable(
+  'self_development_records',
+  {
+    id: idColumn(),
+    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    /** 'e-learning' | 'correspondence' | 'study-group' | 'other' */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    hours: integer('hours'),
+    note: text('note').notNull().default(''),
+    groupId: integer('group_id').references(() => studyGroups.id),
+    /** 'recorded' | 'confirmed' | 'returned' */
+    status: text('status').notNull().default('recorded'),
+    confirmedByStaffId: integer('confirmed_by_staff_id').references(() => staff.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('self_development_records_staff_idx').on(t.staffId, t.startedOn),
+    check('self_development_records_kind_ck', sql`${t.kind} in ('e-learning','correspondence','study-group','other')`),
+    check('self_development_records_status_ck', sql`${t.status} in ('recorded','confirmed','returned')`),
+  ],
+);
