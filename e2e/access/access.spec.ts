@@ -50,7 +50,7 @@ describe('access by role', () => {
     const { page } = browser();
     await loginAs(page, 'staff');
     await heading1(page, 'ホーム');
-    expect(await menuLabels(page)).toEqual(['マイページ', '求める能力', '研修', '受講履歴', '研修のおすすめ', '人事評価', '評価スケジュール']);
+    expect(await menuLabels(page)).toEqual(['マイページ', '求める能力', '研修', '受講履歴', '研修のおすすめ', '自己啓発', '自主研修グループ', '人事評価', '評価スケジュール']);
     await expectNoAxeViolations(page);
 
     await mainMenu(page).getByRole('link', { name: 'マイページ' }).click();

@@ -17,6 +17,8 @@ import { catalogRoutes } from './training/catalog.routes.js';
 import { planRoutes } from './training/plan.routes.js';
 import { enrolmentRoutes } from './training/enrolment.routes.js';
 import { recommendationsRoutes } from './training/recommendations.routes.js';
+import { selfDevelopmentRoutes } from './training/self-development.routes.js';
+import { jointRoutes } from './training/joint.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -35,4 +37,6 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/training', planRoutes],
   ['/api/training', enrolmentRoutes],
   ['/api/training', recommendationsRoutes],
+  ['/api/training', selfDevelopmentRoutes],
+  ['/api/training', jointRoutes],
 ];

@@ -177,6 +177,11 @@ export const accessMatrix = {
     roles: ['hr_admin', 'hr_officer', 'training_officer'],
     relations: ['evaluator'],
   },
+  'training.self-development.confirm': {
+    description: "see a staff member's self-development records (自己啓発) and confirm or return them as their evaluator (supervisor), or HR",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['evaluator'],
+  },
   'access.accounts.read': {
     description: 'list accounts and their role grants',
     roles: ['hr_admin', 'system_admin'],

@@ -13,6 +13,7 @@ import type {
   SheetRelation,
   SheetState,
 } from './sheet-workflow.js';
+import type { SheetTrainingRecord } from '../training/self-development.js';
 
 /** GET /api/evaluation/calendar?fiscalYear=: the calendar settings and the schedule they give for `fiscalYear`. */
 export type CalendarView = {
@@ -149,6 +150,8 @@ export type SheetView = {
   teamGoals: TeamGoal[];
   /** the reader's next deadline on this sheet */
   nextDue: SheetListItem['nextDue'];
+  /** trainings attended and confirmed self-development in the period, from the training records (read-only; where `learning` is visible) */
+  trainingRecords: SheetTrainingRecord[];
 };
 
 /** POST /api/evaluation/sheets/:id/actions. `requestKey` makes a repeat harmless; `version` is the one read. */

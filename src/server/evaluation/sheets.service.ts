@@ -40,6 +40,7 @@ import { getCalendarSettings } from './calendar.service.js';
 import { requireCycle } from './cycles.service.js';
 import { columnsOf, cycleSummary, toDomainSheet } from './sheet-documents.js';
 import { listUnitIdsBelow } from '../org/org.repository.js';
+import { trainingRecordsForSheet } from '../training/self-development.service.js';
 import {
   countSheetsOfCycle,
   findSheet,
@@ -171,6 +172,10 @@ async function viewOf(exec: Executor, ctx: ServiceContext, row: SheetRow, cycle:
     allowedActions: union<SheetActionType>(reader.actsAs.map((r) => allowedActions(sheet, r)), sheetActionTypes),
     teamGoals: await teamGoalsOf(exec, row, cycle),
     nextDue: nextDueOf(calendar, row.kind === 'ability' ? 'year' : (sheet.period as string), row.completedSteps, row.state, ctx.today),
+    // 研修・自己啓発 from the training area's records (issue 4 item 6), shown wherever the learning field is visible.
+    trainingRecords: visibleFields(sheet, reader.viewAs).includes('learning')
+      ? await trainingRecordsForSheet(exec, row.municipalityId, row.staffId, { startsOn: sheet.periodStartsOn, endsOn: sheet.periodEndsOn })
+      : [],
   };
 }
 

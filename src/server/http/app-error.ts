@@ -113,6 +113,8 @@ export const errorStatus = {
   'training.already-enrolled': 409,
   /** a session with people on it cannot be deleted */
   'training.session-has-enrolments': 409,
+  /** a joint-training roster file with errors; details lists them by line and column, nothing was written */
+  'training.roster-invalid': 422,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorStatus;

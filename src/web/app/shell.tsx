@@ -39,6 +39,8 @@ export function navItemsFor(session: Session): NavItem[] {
   if (session.staffId !== null) items.push({ to: '/training/my', label: '受講履歴', description: '研修の申込み・受講の状況・受講報告(承認を待つ申込みがあれば、その一覧へ)' });
   if (session.staffId !== null && (session.isHr || session.headsUnits)) items.push({ to: '/training/approvals', label: '研修の承認', description: '担当する職員の研修の申込みの承認' });
   if (session.staffId !== null) items.push({ to: '/training/recommendations', label: '研修のおすすめ', description: '能力評価で標準を下回った項目を伸ばす研修と、上司からの受講の勧め' });
+  if (session.staffId !== null) items.push({ to: '/training/self-development', label: '自己啓発', description: 'e-ラーニング・通信教育などの自己啓発の記録と、上司の確認(担当する職員の確認待ちも)' });
+  if (session.staffId !== null) items.push({ to: '/training/groups', label: '自主研修グループ', description: '自主研修グループの作成・メンバー・活動の記録' });
   if (session.isHr || session.roles.includes('training_officer')) items.push({ to: '/training/loop', label: '能力と研修の循環', description: '職位・評価項目ごとに標準を下回った人数と、その後に研修を修了した人数' });
   if (session.staffId !== null) items.push({ to: '/evaluation', label: '人事評価', description: '自分の評価シートと次の期限、評価者・確認者として担当するシート' });
   items.push({ to: '/evaluation/calendar', label: '評価スケジュール', description: '人事評価の期限(目標の提出・面談・自己評価・苦情相談の期間)' });

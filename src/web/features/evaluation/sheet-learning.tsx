@@ -39,6 +39,26 @@ function LearningTable({ records, caption }: { records: readonly LearningRecord[
   );
 }
 
+/** Read-only: trainings attended and self-development confirmed by the supervisor in the period (training records). */
+function RecordedTrainings({ records }: { records: SheetView['trainingRecords'] }) {
+  const dates = useDates();
+  return (
+    <SheetTable caption="研修の受講・自己啓発(記録から)" columns={['区分', '名称', '期間', '時間数']}>
+      {records.map((record) => (
+        <tr key={`${record.source}-${record.id}`}>
+          <td>{record.kindLabel}</td>
+          <th scope="row">{record.title}</th>
+          <td>
+            {dates.date(record.startedOn)}
+            {record.endedOn && record.endedOn !== record.startedOn ? ` 〜 ${dates.date(record.endedOn)}` : ''}
+          </td>
+          <td>{record.hours === null ? '—' : `${record.hours}時間`}</td>
+        </tr>
+      ))}
+    </SheetTable>
+  );
+}
+
 export function LearningSection({ runner, sheet }: { runner: SheetRunner; sheet: PerformanceView }) {
   const { view } = runner;
   if (!view.visibleFields.includes('learning') || sheet.learning === undefined) return null;
@@ -61,6 +81,7 @@ export function LearningSection({ runner, sheet }: { runner: SheetRunner; sheet:
       ) : (
         <p>研修・自己啓発の記録はありません。</p>
       )}
+      {view.trainingRecords.length > 0 ? <RecordedTrainings records={view.trainingRecords} /> : null}
     </SheetSection>
   );
 }

@@ -27,6 +27,12 @@ export function EnrolmentSessionPage() {
       <PageHeading title={title} />
       <p>
         <Link to="/training/plan">研修計画に戻る</Link>
+        {roster.data?.canManage ? (
+          <>
+            {' ・ '}
+            <Link to={`/training/sessions/${sessionId}/joint`}>合同研修の参加者(他自治体)</Link>
+          </>
+        ) : null}
       </p>
       <StatusMessage>{message}</StatusMessage>
       <ErrorAlert error={roster.error} title="受講者名簿を読み込めませんでした。" />
