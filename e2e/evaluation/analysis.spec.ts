@@ -6,32 +6,20 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/axe';
-import { baseUrl, browserPerSuite, demoLogins, loginAs, type DemoRole } from '../support/browser';
+import { apiCall, apiClientFor, type ApiClient } from '../support/api';
+import { baseUrl, browserPerSuite, loginAs } from '../support/browser';
 import { heading1, mainMenu, visible } from '../support/locators';
 import { formatFiscalYear } from '../../src/domain/common/wareki';
 
 type Period = 'first-half' | 'second-half' | 'year';
 type Cycle = { id: number; fiscalYear: number; period: Period };
-type Client = { api: APIRequestContext; csrfToken: string };
+type Client = ApiClient;
+const clientFor = apiClientFor;
+const call = apiCall;
 
-/** A signed-in API client for a demo person (its own cookie jar). */
-async function clientFor(role: DemoRole): Promise<Client> {
-  const api = await request.newContext({ baseURL: baseUrl() });
-  const login = demoLogins[role];
-  const res = await api.post('/api/auth/login', { data: { loginId: login.employeeNumber, password: login.password } });
-  expect(res.status(), `login ${role}`).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, csrfToken };
-}
 
-async function call<T>(client: Client, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, expected: number[] = [200]): Promise<{ status: number; body: T }> {
-  const res = await client.api.fetch(path, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': client.csrfToken } });
-  const body = (await res.json()) as T;
-  expect(expected, `${method} ${path}: ${res.status()} ${JSON.stringify(body)}`).toContain(res.status());
-  return { status: res.status(), body };
-}
 
 async function act(client: Client, sheetId: number, action: Record<string, unknown>): Promise<void> {
   const { body: view } = await call<{ version: number }>(client, 'GET', `/api/evaluation/sheets/${sheetId}`);

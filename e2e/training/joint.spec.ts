@@ -6,28 +6,19 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/axe';
-import { baseUrl, browserPerSuite, demoLogins, loginAs, type DemoRole } from '../support/browser';
+import { apiCall, apiClientFor, type ApiClient } from '../support/api';
+import { baseUrl, browserPerSuite, loginAs, type DemoRole } from '../support/browser';
 import { heading1, visible } from '../support/locators';
 
-type Client = { api: APIRequestContext; csrfToken: string };
-
-async function clientFor(role: DemoRole): Promise<Client> {
-  const api = await request.newContext({ baseURL: baseUrl() });
-  const login = demoLogins[role];
-  const res = await api.post('/api/auth/login', { data: { loginId: login.employeeNumber, password: login.password } });
-  expect(res.status(), `login ${role}`).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { api, csrfToken };
+type Client = ApiClient;
+const clientFor = apiClientFor;
+async function call<T>(client: Client, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, expected?: number[]): Promise<T> {
+  return (await apiCall<T>(client, method, path, data, expected)).body;
 }
 
-async function call<T>(client: Client, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await client.api.fetch(path, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': client.csrfToken } });
-  const body = (await res.json()) as T;
-  expect([200, 201], `${method} ${path}: ${res.status()} ${JSON.stringify(body)}`).toContain(res.status());
-  return body;
-}
+
 
 async function heading2(page: Page, name: string): Promise<void> {
   await visible(page.getByRole('heading', { level: 2, name }));
