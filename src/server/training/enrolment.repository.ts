@@ -4,7 +4,7 @@
  */
 import { and, arrayContains, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { trainingCourses, trainingEnrolments, trainingSessions } from '../db/schema/training.js';
+import { trainingCourses, trainingEnrolments, trainingPushes, trainingSessions } from '../db/schema/training.js';
 import { staff } from '../db/schema/org.js';
 import { seatHoldingStatuses, type Waiting } from '../../domain/training/enrolment.js';
 import type { SessionWithCourse } from './plan.repository.js';
@@ -194,4 +194,14 @@ export async function listEmployedStaffIds(exec: Executor, municipalityId: numbe
 export async function hasEnrolments(exec: Executor, sessionId: number): Promise<boolean> {
   const rows = await exec.select({ id: trainingEnrolments.id }).from(trainingEnrolments).where(eq(trainingEnrolments.sessionId, sessionId)).limit(1);
   return rows.length > 0;
+}
+
+/** A person put on a session of a course that was pushed to them: the push has done its work. */
+export async function markPushesEnrolled(exec: Executor, municipalityId: number, staffId: number, courseId: number): Promise<number> {
+  const rows = await exec
+    .update(trainingPushes)
+    .set({ status: 'enrolled' })
+    .where(and(eq(trainingPushes.municipalityId, municipalityId), eq(trainingPushes.staffId, staffId), eq(trainingPushes.courseId, courseId), eq(trainingPushes.status, 'open')))
+    .returning({ id: trainingPushes.id });
+  return rows.length;
 }

@@ -50,6 +50,7 @@ import {
   findEnrolment,
   findEnrolmentOf,
   insertEnrolment,
+  markPushesEnrolled,
   listEmployedStaffIds,
   listEnrolmentsInStatus,
   listEnrolmentsOfPeople,
@@ -165,6 +166,7 @@ async function enter(tx: Tx, ctx: ServiceContext, row: SessionWithCourse, entrie
     const values = { sessionId, staffId: e.staffId, route: e.route, status: placement.status, waitlistPosition: placement.waitlistPosition, decidedByStaffId: e.decidedByStaffId, note: e.note };
     const saved = reentry === 'reopen' && current ? await reopenEnrolment(tx, current.id, values) : await insertEnrolment(tx, ctx.actor.municipalityId, values);
     added.push(saved);
+    await markPushesEnrolled(tx, ctx.actor.municipalityId, e.staffId, row.course.id);
     await auditInTx(tx, auditSource(ctx), {
       action: 'training.enrolment-added',
       outcome: 'succeeded',

@@ -7,6 +7,7 @@
  * `situations` (e.g. returning from leave) are empty for now: no leave records exist yet; rules naming a situation
  * therefore select nobody until they do.
  */
+import { refillSeats } from './seats.js';
 import type { ServiceContext } from '../http/context.js';
 import type { Executor } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
@@ -201,12 +202,14 @@ export async function updateSession(ctx: ServiceContext, input: SessionUpdate & 
     const course = await activeCourse(tx, ctx, input.courseId, current.course.id);
     const session = await updateSessionIfUnchanged(tx, ctx.actor.municipalityId, input.sessionId, input.version, sessionValues(input));
     if (!session) throw staleSession();
+    // More seats than before: the waiting list moves up at once.
+    const promoted = await refillSeats(tx, session.id, session.capacity);
     await auditInTx(tx, auditSource(ctx), {
       action: 'training.session-updated',
       outcome: 'succeeded',
       objectType: 'training-session',
       objectId: session.id,
-      details: { courseId: course.id, fiscalYear: session.fiscalYear },
+      details: { courseId: course.id, fiscalYear: session.fiscalYear, promoted },
     });
     return toPlanSession({ session, course }, null);
   });
