@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/axe';
-import { apiCall, apiClientFor, type ApiClient } from '../support/api';
+import { apiCall, apiClientFor, openOrFindCycle, sheetInCycle, type ApiClient } from '../support/api';
 import { baseUrl, browserPerSuite, loginAs } from '../support/browser';
 import { heading1, mainMenu, visible } from '../support/locators';
 import { formatFiscalYear } from '../../src/domain/common/wareki';
@@ -36,19 +36,8 @@ async function staffIdOf(hr: Client, employeeNumber: string): Promise<number> {
 /** Opens (or finds, on a rerun against the same server) the cycle and confirms A0005's sheet in it; answers the sheet id. */
 async function confirmOneSheet(fiscalYear: number): Promise<{ cycle: Cycle; sheetId: number }> {
   const hr = await clientFor('hrAdmin');
-  const opened = await call<{ cycle: Cycle }>(hr, 'POST', '/api/evaluation/cycles', { fiscalYear, period: 'second-half' }, [201, 409]);
-  let cycle = opened.body.cycle;
-  if (opened.status === 409) {
-    const { body } = await call<{ cycles: Cycle[] }>(hr, 'GET', '/api/evaluation/cycles');
-    cycle = body.cycles.find((c) => c.fiscalYear === fiscalYear && c.period === 'second-half')!;
-  }
-  const { body: list } = await call<{ items: Array<{ id: number; state: string; version: number; evaluatee: { employeeNumber: string } }> }>(
-    hr,
-    'GET',
-    `/api/evaluation/cycles/${cycle.id}/sheets?q=A0005`,
-  );
-  const sheet = list.items.find((item) => item.evaluatee.employeeNumber === 'A0005');
-  if (!sheet) throw new Error(`A0005 has no sheet in cycle ${cycle.id}`);
+  const cycle = (await openOrFindCycle(hr, fiscalYear, 'second-half')) as Cycle;
+  const sheet = await sheetInCycle(hr, cycle.id, 'A0005');
   if (sheet.state === 'confirmer-confirmed') return { cycle, sheetId: sheet.id };
   expect(sheet.state, 'the set-up starts from a new sheet').toBe('draft');
 

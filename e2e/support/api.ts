@@ -29,3 +29,22 @@ export async function apiCall<T>(
   expect(expected, `${method} ${path}: ${res.status()} ${JSON.stringify(body)}`).toContain(res.status());
   return { status: res.status(), body };
 }
+
+type CycleRef = { id: number; fiscalYear: number; period: string };
+type SheetRef = { id: number; version: number; state: string; evaluatee: { employeeNumber: string } };
+
+/** Opens the cycle, or finds it when a rerun against the same server opened it already. */
+export async function openOrFindCycle(hr: ApiClient, fiscalYear: number, period: 'first-half' | 'second-half' | 'year'): Promise<CycleRef> {
+  const opened = await apiCall<{ cycle: CycleRef }>(hr, 'POST', '/api/evaluation/cycles', { fiscalYear, period }, [201, 409]);
+  if (opened.status === 201) return opened.body.cycle;
+  const { body } = await apiCall<{ cycles: CycleRef[] }>(hr, 'GET', '/api/evaluation/cycles');
+  return body.cycles.find((c) => c.fiscalYear === fiscalYear && c.period === period)!;
+}
+
+/** A person's sheet in a cycle, as HR lists it. */
+export async function sheetInCycle(hr: ApiClient, cycleId: number, employeeNumber: string): Promise<SheetRef> {
+  const { body } = await apiCall<{ items: SheetRef[] }>(hr, 'GET', `/api/evaluation/cycles/${cycleId}/sheets?q=${employeeNumber}`);
+  const sheet = body.items.find((item) => item.evaluatee.employeeNumber === employeeNumber);
+  if (!sheet) throw new Error(`${employeeNumber} has no sheet in cycle ${cycleId}`);
+  return sheet;
+}

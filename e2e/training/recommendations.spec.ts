@@ -9,12 +9,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations } from '../support/axe';
-import { apiCall, apiClientFor, type ApiClient } from '../support/api';
+import { apiCall, apiClientFor, openOrFindCycle, sheetInCycle, type ApiClient } from '../support/api';
 import { browserPerSuite, loginAs } from '../support/browser';
 import { heading1, mainMenu, visible } from '../support/locators';
 import { formatFiscalYear } from '../../src/domain/common/wareki';
 
-type Cycle = { id: number; fiscalYear: number; period: string };
 type Client = ApiClient;
 const clientFor = apiClientFor;
 const call = apiCall;
@@ -41,19 +40,8 @@ async function rateA0005BelowStandard(): Promise<void> {
   await call(hr, 'POST', '/api/training/courses/import-policy-catalog');
   const { body: calendar } = await call<{ currentFiscalYear: number }>(hr, 'GET', '/api/evaluation/calendar');
   fiscalYear = calendar.currentFiscalYear - 1;
-  const opened = await call<{ cycle: Cycle }>(hr, 'POST', '/api/evaluation/cycles', { fiscalYear, period: 'year' }, [201, 409]);
-  let cycle = opened.body.cycle;
-  if (opened.status === 409) {
-    const { body } = await call<{ cycles: Cycle[] }>(hr, 'GET', '/api/evaluation/cycles');
-    cycle = body.cycles.find((c) => c.fiscalYear === fiscalYear && c.period === 'year')!;
-  }
-  const { body: list } = await call<{ items: Array<{ id: number; version: number; state: string; evaluatee: { employeeNumber: string } }> }>(
-    hr,
-    'GET',
-    `/api/evaluation/cycles/${cycle.id}/sheets?q=A0005`,
-  );
-  const sheet = list.items.find((item) => item.evaluatee.employeeNumber === 'A0005');
-  if (!sheet) throw new Error(`A0005 has no sheet in cycle ${cycle.id}`);
+  const cycle = await openOrFindCycle(hr, fiscalYear, 'year');
+  const sheet = await sheetInCycle(hr, cycle.id, 'A0005');
   if (sheet.state === 'feedback-given') return;
   expect(sheet.state, 'the set-up starts from a new sheet').toBe('draft');
   await call(hr, 'PUT', `/api/evaluation/sheets/${sheet.id}/assignees`, {

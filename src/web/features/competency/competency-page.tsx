@@ -11,6 +11,7 @@ import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
 import { FieldErrorSummary, fieldErrorsOf, messagesAt, type FieldError } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading } from '../../components/page.js';
+import { FiscalYearSelect } from '../../components/fiscal-year-select.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { positionLevelLabels, positionLevels, type PositionLevel } from '../../../domain/org/org-model.js';
 import { formatFiscalYear, type DateStyle } from '../../../domain/common/wareki.js';
@@ -28,7 +29,6 @@ const categoryLabels: Record<AbilityCategory, string> = {
   cooperation: '協調',
 };
 
-const yearSuffix: Record<number, string> = { [-1]: '(前年度)', 0: '(今年度)', 1: '(来年度)' };
 
 export function CompetencyPage() {
   const session = useSession();
@@ -39,7 +39,6 @@ export function CompetencyPage() {
   const fiscalYear = Number.isInteger(requested) && requested >= 2000 && requested <= 9998 ? requested : null;
   const [message, setMessage] = useState('');
   const list = useFrameworkList(fiscalYear);
-  const yearId = useId();
   const current = list.data?.currentFiscalYear;
   const shown = fiscalYear ?? current;
 
@@ -55,24 +54,16 @@ export function CompetencyPage() {
         {message}
       </p>
       {current !== undefined && shown !== undefined ? (
-        <div className="field field--inline competency-year">
-          <label htmlFor={yearId}>年度</label>
-          <select
-            id={yearId}
-            value={shown}
-            onChange={(e) => {
-              setMessage('');
-              setParams({ fy: e.target.value });
-            }}
-          >
-            {[...new Set([current - 1, current, current + 1, shown])].sort((x, y) => x - y).map((fy) => (
-              <option key={fy} value={fy}>
-                {formatFiscalYear(fy, session.dateStyle)}
-                {yearSuffix[fy - current] ?? ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FiscalYearSelect
+          current={current}
+          shown={shown}
+          dateStyle={session.dateStyle}
+          className="competency-year"
+          onChange={(fy) => {
+            setMessage('');
+            setParams({ fy });
+          }}
+        />
       ) : null}
       <ErrorAlert error={list.error} title="評価項目を読み込めませんでした。" />
       {list.isPending ? <Loading /> : null}

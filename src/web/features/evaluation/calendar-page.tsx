@@ -11,6 +11,7 @@ import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
 import { FieldErrorSummary, fieldErrorsOf } from '../../components/field-errors.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading } from '../../components/page.js';
+import { FiscalYearSelect } from '../../components/fiscal-year-select.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { formatDate, formatDateShort, formatFiscalYear, type DateStyle } from '../../../domain/common/wareki.js';
 import type {
@@ -48,7 +49,6 @@ const stepLabels: Record<MilestoneStep, string> = {
 };
 const ownerLabels: Record<MilestoneOwner, string> = { evaluatee: '被評価者', evaluator: '評価者', confirmer: '確認者' };
 
-const yearSuffix: Record<number, string> = { [-1]: '(前年度)', 0: '(今年度)', 1: '(来年度)' };
 
 export function CalendarPage() {
   const session = useSession();
@@ -59,7 +59,6 @@ export function CalendarPage() {
   const fiscalYear = Number.isInteger(requested) && requested >= 2000 && requested <= 9998 ? requested : null;
   const [message, setMessage] = useState('');
   const calendar = useCalendar(fiscalYear);
-  const yearId = useId();
   const current = calendar.data?.currentFiscalYear;
   const shown = fiscalYear ?? current;
 
@@ -75,24 +74,16 @@ export function CalendarPage() {
         {message}
       </p>
       {current !== undefined && shown !== undefined ? (
-        <div className="field field--inline calendar-year">
-          <label htmlFor={yearId}>年度</label>
-          <select
-            id={yearId}
-            value={shown}
-            onChange={(e) => {
-              setMessage('');
-              setParams({ fy: e.target.value });
-            }}
-          >
-            {[...new Set([current - 1, current, current + 1, shown])].sort((x, y) => x - y).map((fy) => (
-              <option key={fy} value={fy}>
-                {formatFiscalYear(fy, session.dateStyle)}
-                {yearSuffix[fy - current] ?? ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FiscalYearSelect
+          current={current}
+          shown={shown}
+          dateStyle={session.dateStyle}
+          className="calendar-year"
+          onChange={(fy) => {
+            setMessage('');
+            setParams({ fy });
+          }}
+        />
       ) : null}
       <ErrorAlert error={calendar.error} title="評価スケジュールを読み込めませんでした。" />
       {calendar.isPending ? <Loading /> : null}
