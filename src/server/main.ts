@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { ensureDemoCity } from './db/seeds/ensure-demo.js';
 import { demoAccounts } from './db/seeds/demo-accounts.js';
 import { seedDemoEvaluations } from './db/seeds/demo-evaluations.js';
+import { seedDemoAreas } from './db/seeds/demo-areas.js';
 import { evaluationPeriodLabels, type EvaluationPeriod } from '../domain/evaluation/evaluation-calendar.js';
 import { tokyoDate } from './http/context.js';
 
@@ -19,6 +20,7 @@ async function main() {
   if (config.JINZAI_SEED_DEMO) {
     const seeded = await ensureDemoCity(database, { staffCount: config.JINZAI_DEMO_STAFF, seed: config.JINZAI_DEMO_SEED, today: tokyoDate(clock()) });
     if (seeded) console.log(`デモ自治体を作成しました (職員 ${seeded.staff} 人, 配属 ${seeded.assignments} 件)`);
+    if (seeded) for (const line of await seedDemoAreas(database, { today: tokyoDate(clock()), seed: config.JINZAI_DEMO_SEED, config })) console.log(`デモデータ ${line}`);
     if (seeded && config.JINZAI_DEMO_EVALUATIONS) {
       const sheets = await seedDemoEvaluations(database, { today: tokyoDate(clock()), seed: config.JINZAI_DEMO_SEED, config });
       if (database.engine === 'pglite') await vacuumDatabase(database);

@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.js';
 import { openDatabase } from '../client.js';
 import { ensureDemoCity } from './ensure-demo.js';
 import { seedDemoEvaluations } from './demo-evaluations.js';
+import { seedDemoAreas } from './demo-areas.js';
 import { tokyoDate } from '../../http/context.js';
 
 const { values } = parseArgs({ options: { staff: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } } });
@@ -25,6 +26,7 @@ const counts = await ensureDemoCity(database, { staffCount, seed: values.seed ? 
 if (!counts) console.log('The database already holds a municipality; nothing done (use --reset for the embedded database).');
 else {
   console.log(`demo city: ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const line of await seedDemoAreas(database, { today: tokyoDate(new Date()), seed: values.seed ? Number(values.seed) : config.JINZAI_DEMO_SEED, config })) console.log(`demo ${line}`);
   if (config.JINZAI_DEMO_EVALUATIONS) {
     const t = performance.now();
     const sheets = await seedDemoEvaluations(database, { today: tokyoDate(new Date()), seed: config.JINZAI_DEMO_SEED, config });
