@@ -4,7 +4,7 @@
  * the session's start date, never stored, so that a transfer or a new hire changes the list without a re-sync.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from './common.js';
 import { municipalities, staff } from './org.js';
 
@@ -55,6 +55,8 @@ export const trainingSessions = pgTable(
     place: text('place').notNull().default(''),
     capacity: integer('capacity'),
     lecturer: text('lecturer').notNull().default(''),
+    /** 研修時間 in hours for the whole session (null: days × the standard hours per day, a training setting) */
+    hours: doublePrecision('hours'),
     note: text('note').notNull().default(''),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
