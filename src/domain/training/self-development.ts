@@ -92,6 +92,8 @@ export type SelfDevelopmentRecord = {
   status: SelfDevelopmentStatus;
   confirmedByName: string | null;
   confirmedAt: string | null;
+  /** the supervisor's comment on the last confirmation or return */
+  reviewComment: string;
   version: number;
 };
 export type SelfDevelopmentList = { items: SelfDevelopmentRecord[] };

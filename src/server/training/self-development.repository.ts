@@ -51,7 +51,7 @@ export async function updateRecordIfUnchanged(
   municipalityId: number,
   id: number,
   version: number,
-  patch: Partial<SelfDevelopmentValues & Pick<SelfDevelopmentRow, 'status' | 'confirmedByStaffId' | 'confirmedAt'>>,
+  patch: Partial<SelfDevelopmentValues & Pick<SelfDevelopmentRow, 'status' | 'confirmedByStaffId' | 'confirmedAt' | 'reviewComment'>>,
 ): Promise<SelfDevelopmentRow | undefined> {
   const [row] = await exec
     .update(selfDevelopmentRecords)

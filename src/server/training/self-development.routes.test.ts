@@ -88,7 +88,7 @@ describe("the supervisor's confirmation", () => {
     const saved = await record('e-ラーニング 文書事務');
     const path = `/api/training/staff/${ids.A0005}/self-development/${saved.id}`;
     const returned = await h.callJson<SelfDevelopmentRecord>(evaluator, 'POST', `${path}/return`, 200, { version: 1, comment: '時間数を確認してください' });
-    expect(returned.status).toBe('returned');
+    expect(returned).toMatchObject({ status: 'returned', reviewComment: '時間数を確認してください' });
     const fixed = await h.callJson<SelfDevelopmentRecord>(staff, 'PUT', `/api/training/self-development/${saved.id}`, 200, { ...elearning('e-ラーニング 文書事務'), hours: 2, version: 2 });
     expect(fixed.status).toBe('recorded');
     const all = await h.callJson<SelfDevelopmentList>(hrAdmin, 'GET', `/api/training/staff/${ids.A0005}/self-development`, 200);

@@ -89,6 +89,7 @@ async function toRecords(exec: Executor, municipalityId: number, rows: readonly 
     status: r.status as SelfDevelopmentStatus,
     confirmedByName: nameOf(r.confirmedByStaffId),
     confirmedAt: r.confirmedAt,
+    reviewComment: r.reviewComment,
     version: r.version,
   }));
 }
@@ -183,7 +184,9 @@ export async function reviewRecord(
       ctx.actor.municipalityId,
       row.id,
       input.version,
-      outcome.to === 'confirmed' ? { status: 'confirmed', confirmedByStaffId: ctx.actor.staffId, confirmedAt: ctx.now.toISOString() } : { status: 'returned' },
+      outcome.to === 'confirmed'
+        ? { status: 'confirmed', confirmedByStaffId: ctx.actor.staffId, confirmedAt: ctx.now.toISOString(), reviewComment: input.comment }
+        : { status: 'returned', reviewComment: input.comment },
     );
     if (!updated) throw stale();
     await auditInTx(tx, auditSource(ctx), {
@@ -193,7 +196,7 @@ export async function reviewRecord(
       objectId: row.id,
       details: { staffId: row.staffId, comment: input.comment },
     });
-    // The table has no column for the supervisor's comment: it reaches the person as a notification (and the audit).
+    // The comment stays on the record and also reaches the person as a notification.
     await notify(tx, {
       municipalityId: ctx.actor.municipalityId,
       recipientStaffIds: [row.staffId],

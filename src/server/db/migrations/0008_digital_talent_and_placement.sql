@@ -231,6 +231,7 @@ CREATE TABLE "unit_position_quotas" (
 	CONSTRAINT "unit_position_quotas_headcount_ck" CHECK ("unit_position_quotas"."headcount" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "self_development_records" ADD COLUMN "review_comment" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "training_sessions" ADD COLUMN "hours" double precision;--> statement-breakpoint
 ALTER TABLE "digital_skill_assessments" ADD CONSTRAINT "digital_skill_assessments_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "digital_skill_assessments" ADD CONSTRAINT "digital_skill_assessments_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -225,6 +225,8 @@ export const selfDevelopmentRecords = pgTable(
     status: text('status').notNull().default('recorded'),
     confirmedByStaffId: integer('confirmed_by_staff_id').references(() => staff.id),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'string' }),
+    /** the supervisor's comment when confirming or returning (the last review) */
+    reviewComment: text('review_comment').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },

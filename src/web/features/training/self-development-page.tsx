@@ -163,6 +163,7 @@ function MyRecords({ onEdit, onMessage }: { onEdit: (r: SelfDevelopmentRecord) =
                   <td>
                     {selfDevelopmentStatusLabels[r.status]}
                     {r.status === 'confirmed' && r.confirmedByName ? `(${r.confirmedByName})` : ''}
+                    {r.reviewComment !== '' ? <span className="training-review-comment">上司のコメント: {r.reviewComment}</span> : null}
                   </td>
                   <td className="training-actions">
                     {isEditableByOwner(r.status) ? (
