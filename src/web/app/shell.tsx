@@ -16,6 +16,49 @@ import type { DateStyle } from '../../domain/common/wareki.js';
 
 export type NavItem = { to: string; label: string; description: string };
 
+/** The menu's sections, in order; a screen belongs to the section of its path (see `navGroupOf`). */
+export const navGroups = [
+  { id: 'me', label: 'わたし' },
+  { id: 'org', label: '組織・職員' },
+  { id: 'evaluation', label: '能力・人事評価' },
+  { id: 'training', label: '研修' },
+  { id: 'placement', label: '配置・異動' },
+  { id: 'digital', label: 'デジタル人材' },
+  { id: 'workplace', label: '職場環境' },
+  { id: 'recruitment', label: '採用' },
+  { id: 'admin', label: '管理' },
+] as const;
+export type NavGroupId = (typeof navGroups)[number]['id'];
+
+const groupByPathPrefix: ReadonlyArray<readonly [string, NavGroupId]> = [
+  ['/evaluation', 'evaluation'],
+  ['/competency', 'evaluation'],
+  ['/training', 'training'],
+  ['/placement', 'placement'],
+  ['/digital', 'digital'],
+  ['/knowledge', 'digital'],
+  ['/stress-check', 'workplace'],
+  ['/workplace', 'workplace'],
+  ['/recruitment', 'recruitment'],
+  ['/accounts', 'admin'],
+  ['/settings', 'admin'],
+  ['/audit', 'admin'],
+];
+
+/** The section of a menu entry: the person's own page first, then by the area its path belongs to. */
+export function navGroupOf(item: NavItem, session: Session): NavGroupId {
+  if (session.staffId !== null && item.to === `/staff/${session.staffId}`) return 'me';
+  return groupByPathPrefix.find(([prefix]) => item.to === prefix || item.to.startsWith(`${prefix}/`))?.[1] ?? 'org';
+}
+
+/** The user's menu entries by section, sections without entries left out, entries in `navItemsFor` order. */
+export function navSectionsFor(session: Session): Array<{ id: NavGroupId; label: string; items: NavItem[] }> {
+  const items = navItemsFor(session);
+  return navGroups
+    .map((g) => ({ id: g.id, label: g.label, items: items.filter((item) => navGroupOf(item, session) === g.id) }))
+    .filter((g) => g.items.length > 0);
+}
+
 /** The screens this user may open, in menu order. */
 export function navItemsFor(session: Session): NavItem[] {
   const items: NavItem[] = [];
@@ -171,20 +214,31 @@ function Shell() {
           </button>
         </div>
       </header>
-      <nav className="app-nav" aria-label="メインメニュー">
-        <ul>
-          {navItemsFor(session).map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/staff' || item.to === '/evaluation'}>
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        <Outlet />
-      </main>
+      <div className="app-body">
+        <nav className="app-nav" aria-label="メインメニュー">
+          <ul className="app-nav__sections">
+            {navSectionsFor(session).map((section) => (
+              <li key={section.id} className="app-nav__section">
+                <span className="app-nav__section-label" id={`nav-section-${section.id}`}>
+                  {section.label}
+                </span>
+                <ul aria-labelledby={`nav-section-${section.id}`}>
+                  {section.items.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.to === '/staff' || item.to === '/evaluation'}>
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
       <footer className="app-footer">
         <p>Jinzai 人材育成・確保システム</p>
       </footer>
