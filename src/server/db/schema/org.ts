@@ -137,6 +137,30 @@ export const qualifications = pgTable(
   (t) => [index('qualifications_staff_idx').on(t.staffId)],
 );
 
+/**
+ * 休業・休職: a period away (育児休業, 介護休業, 病気休職, other) [starts_on, ends_on] inclusive; ends_on null while
+ * away. The training target 「休業からの復帰」 and the placement facts read it.
+ */
+export const staffLeaves = pgTable(
+  'staff_leaves',
+  {
+    id: idColumn(),
+    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    kind: text('kind').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('staff_leaves_staff_idx').on(t.staffId, t.startsOn),
+    index('staff_leaves_municipality_idx').on(t.municipalityId, t.endsOn),
+    check('staff_leaves_kind_ck', sql`${t.kind} in ('childcare','family-care','sickness','other')`),
+    check('staff_leaves_period_ck', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
 /** 配属: staff × unit × position for [starts_on, ends_on] (inclusive; null = open). Dispatches are assignments too. */
 export const assignments = pgTable(
   'assignments',
