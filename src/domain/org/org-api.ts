@@ -6,6 +6,7 @@
 import type { AssignmentKind, CareerPhase, EmploymentType, PositionLevel, RelationKind, StaffName, UnitEventKind, UnitKind } from './org-model.js';
 import type { CareerPhaseResult, OrgSettings } from './org-settings.js';
 import type { ImportErrorCode } from './staff-import.js';
+import type { StaffLeave } from './leaves.js';
 
 // ---------------------------------------------------------------------------------------------
 // Organisation (/api/org)
@@ -134,7 +135,7 @@ export type StaffProfile = {
     careerPhaseSource: CareerPhaseResult['source'];
   };
   /** null unless the reader may see protected fields */
-  protected: { birthDate: string; sex: string | null } | null;
+  protected: { birthDate: string; sex: string | null; leaves: StaffLeave[] } | null;
   current: AssignmentSummary | null;
   concurrent: AssignmentSummary[];
   dispatch: (AssignmentSummary & { dispatchTo: string | null }) | null;

@@ -6,6 +6,8 @@ import { serviceContext } from '../http/service-context.js';
 import { findControlCharacter, findPrivateUseCharacter, isKana, normalizeKana } from '../../domain/common/japanese-text.js';
 import { careerPhases, employmentTypes } from '../../domain/org/org-model.js';
 import { getStaffProfile, searchStaffDirectory, updateStaff } from './staff.service.js';
+import { removeLeave, saveLeave } from './leaves.service.js';
+import { leaveInputSchema } from '../../domain/org/leaves.js';
 
 const prefix = '/api/staff';
 export const staffRoutes = createAreaApp();
@@ -89,5 +91,44 @@ staffRoutes.openapi(
       ...(body.jobCategory === '' ? { jobCategory: null } : {}),
     };
     return c.json(await updateStaff(serviceContext(c), { staffId: idParam(c), changes }), 200);
+  },
+);
+
+const leavePath = z.object({ id: z.string(), leaveId: z.string() });
+const leaveIdOf = (c: Parameters<typeof idParam>[0]) => idParam(c, 'leaveId');
+
+staffRoutes.openapi(
+  defineRoute(prefix, { kind: 'permission', permission: 'org.staff.update', object: staffObject }, {
+    method: 'post',
+    path: '/{id}/leaves',
+    summary: '休業・休職の期間を登録 (期間の重なりは不可)',
+    request: { params: idPath, body: { content: { 'application/json': { schema: leaveInputSchema } }, required: true } },
+    responses: { 201: { description: '登録した期間' }, ...errorResponses },
+  }),
+  async (c) => c.json(await saveLeave(serviceContext(c), { staffId: idParam(c), leaveId: null, leave: c.req.valid('json') }), 201),
+);
+
+staffRoutes.openapi(
+  defineRoute(prefix, { kind: 'permission', permission: 'org.staff.update', object: staffObject }, {
+    method: 'put',
+    path: '/{id}/leaves/{leaveId}',
+    summary: '休業・休職の期間を訂正 (終了日の登録など)',
+    request: { params: leavePath, body: { content: { 'application/json': { schema: leaveInputSchema } }, required: true } },
+    responses: { 200: { description: '訂正後の期間' }, ...errorResponses },
+  }),
+  async (c) => c.json(await saveLeave(serviceContext(c), { staffId: idParam(c), leaveId: leaveIdOf(c), leave: c.req.valid('json') }), 200),
+);
+
+staffRoutes.openapi(
+  defineRoute(prefix, { kind: 'permission', permission: 'org.staff.update', object: staffObject }, {
+    method: 'delete',
+    path: '/{id}/leaves/{leaveId}',
+    summary: '誤って登録した休業・休職の期間を削除',
+    request: { params: leavePath },
+    responses: { 204: { description: '削除しました' }, ...errorResponses },
+  }),
+  async (c) => {
+    await removeLeave(serviceContext(c), { staffId: idParam(c), leaveId: leaveIdOf(c) });
+    return c.body(null, 204);
   },
 );

@@ -29,6 +29,7 @@ import {
   type StaffChanges,
 } from './staff.repository.js';
 import { careerPhaseOf, fullName, groupByStaff, toCareerEntries, type OrgFacts } from './org-views.js';
+import { listLeavesOfStaff } from './leaves.repository.js';
 
 const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 
@@ -164,12 +165,13 @@ export async function getStaffProfile(ctx: ServiceContext, input: { staffId: num
   const person = await findStaffRecord(exec, municipalityId, input.staffId);
   if (person === undefined) throw new AppError('org.staff-not-found', '職員が見つかりません。');
   const own = await listAssignmentsOfStaff(exec, municipalityId, [person.id]);
-  const [facts, settings, qualifications, relationRows, protectedDecision] = await Promise.all([
+  const [facts, settings, qualifications, relationRows, protectedDecision, leaves] = await Promise.all([
     loadOrgFactsAround(exec, municipalityId, own.map((a) => a.unitId)),
     getOrgSettings(exec, municipalityId),
     listQualificationsOfStaff(exec, municipalityId, person.id),
     listRelationsOfSubjectsOn(exec, municipalityId, [person.id], today),
     can(ctx.database, ctx.actor, 'org.staff.read-protected', { staffId: person.id }, today),
+    listLeavesOfStaff(exec, municipalityId, [person.id]),
   ]);
   if (protectedDecision.allowed) {
     await audit(ctx.database, auditSource(ctx), {
@@ -214,7 +216,7 @@ export async function getStaffProfile(ctx: ServiceContext, input: { staffId: num
       careerPhaseReason: phase.reason,
       careerPhaseSource: phase.source,
     },
-    protected: protectedDecision.allowed ? { birthDate: person.birthDate, sex: person.sex } : null,
+    protected: protectedDecision.allowed ? { birthDate: person.birthDate, sex: person.sex, leaves } : null,
     current: now.regular === null ? null : place(now.regular),
     concurrent: now.concurrent.map(place),
     dispatch: now.dispatch === null ? null : { ...place(now.dispatch), dispatchTo: now.dispatch.dispatchTo },

@@ -32,7 +32,7 @@ describe('menu sections', () => {
     expect(groupOf('/settings')).toBe('admin');
   });
 
-  it.each([...roles.map((r) => [[r]] as [Role[]][]).flat(), [[]], [['hr_admin', 'auditor']]] as Array<[Role[]]>)(
+  it.each<[Role[]]>([...roles.map((r): [Role[]] => [[r]]), [[]], [['hr_admin', 'auditor']]])(
     'loses or repeats no entry for %j',
     (grants) => {
       for (const session of [sessionOf(grants), sessionOf(grants, { headsUnits: true }), sessionOf(grants, { staffId: null })]) {

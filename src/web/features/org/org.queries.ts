@@ -2,6 +2,7 @@
  * The org area's server state: organisation, directory, profiles, relations, imports and exports, as TanStack
  * Query hooks; the shapes of the answers are the org API contract (domain/org/org-api.ts).
  */
+import type { LeaveInput, StaffLeave } from '../../../domain/org/leaves.js';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api-client.js';
 import type {
@@ -118,6 +119,24 @@ export function useUpdateStaff(id: number) {
       queryClient.setQueryData(orgKeys.staff(id), profile);
       void queryClient.invalidateQueries({ queryKey: ['staff', 'search'] });
     },
+  });
+}
+
+/** 休業・休職 on a staff record: add, correct (id) or remove; the profile is read again afterwards. */
+export function useSaveLeave(staffId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, leave }: { id: number | null; leave: LeaveInput }) =>
+      id === null ? api.post<StaffLeave>(`/api/staff/${staffId}/leaves`, leave) : api.put<StaffLeave>(`/api/staff/${staffId}/leaves/${id}`, leave),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.staff(staffId) }),
+  });
+}
+
+export function useRemoveLeave(staffId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<void>(`/api/staff/${staffId}/leaves/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.staff(staffId) }),
   });
 }
 

@@ -13,6 +13,7 @@ import { careerPhaseLabels } from '../../../domain/org/org-model.js';
 import { useStaffProfile, useUpdateStaff } from './org.queries.js';
 import type { StaffProfile } from '../../../domain/org/org-api.js';
 import { CareerTable, FrontlineBadge } from './career-timeline.js';
+import { StaffLeaves } from './staff-leaves.js';
 import './org.css';
 
 const sexLabels: Record<string, string> = { male: '男性', female: '女性' };
@@ -219,6 +220,7 @@ function ProfileView({ id }: { id: number }) {
                 <dd>{data.protected.sex ? (sexLabels[data.protected.sex] ?? data.protected.sex) : '—'}</dd>
               </div>
             </dl>
+            <StaffLeaves staffId={staff.id} leaves={data.protected.leaves} canEdit={session.isHr} />
           </section>
         ) : null}
       </div>
