@@ -14,6 +14,7 @@ import type {
   SheetState,
 } from './sheet-workflow.js';
 import type { SheetTrainingRecord } from '../training/self-development.js';
+import type { SheetDigitalSkills } from '../digital/skill-assessment.js';
 
 /** GET /api/evaluation/calendar?fiscalYear=: the calendar settings and the schedule they give for `fiscalYear`. */
 export type CalendarView = {
@@ -152,6 +153,8 @@ export type SheetView = {
   nextDue: SheetListItem['nextDue'];
   /** trainings attended and confirmed self-development in the period, from the training records (read-only; where `learning` is visible) */
   trainingRecords: SheetTrainingRecord[];
+  /** ability sheets: the evaluatee's confirmed digital-skill self-assessment of the 年度 (read-only; where `items` is visible), else null */
+  digitalSkills: SheetDigitalSkills | null;
 };
 
 /** POST /api/evaluation/sheets/:id/actions. `requestKey` makes a repeat harmless; `version` is the one read. */

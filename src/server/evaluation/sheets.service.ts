@@ -41,6 +41,7 @@ import { requireCycle } from './cycles.service.js';
 import { columnsOf, cycleSummary, toDomainSheet } from './sheet-documents.js';
 import { listUnitIdsBelow } from '../org/org.repository.js';
 import { trainingRecordsForSheet } from '../training/self-development.service.js';
+import { digitalSkillsForSheet } from '../digital/skill-assessment.service.js';
 import {
   countSheetsOfCycle,
   findSheet,
@@ -176,6 +177,11 @@ async function viewOf(exec: Executor, ctx: ServiceContext, row: SheetRow, cycle:
     trainingRecords: visibleFields(sheet, reader.viewAs).includes('learning')
       ? await trainingRecordsForSheet(exec, row.municipalityId, row.staffId, { startsOn: sheet.periodStartsOn, endsOn: sheet.periodEndsOn })
       : [],
+    // デジタルスキルの自己評価 confirmed by the supervisor (issue 4 item 7, IV-2-(7)), beside the digital ability items.
+    digitalSkills:
+      row.kind === 'ability' && visibleFields(sheet, reader.viewAs).includes('items')
+        ? await digitalSkillsForSheet(exec, row.municipalityId, row.staffId, cycle.fiscalYear)
+        : null,
   };
 }
 

@@ -28,6 +28,7 @@ import { RatingSection, SelfEvaluationSection, type AssessedRow } from './sheet-
 import { SheetSection, SheetTable, gradeText } from './sheet-fields.js';
 import { GoalsSection, OpeningInterviewSection, RevisionSection } from './sheet-goals.js';
 import { LearningSection } from './sheet-learning.js';
+import { DigitalSkillsSection } from './sheet-digital-skills.js';
 import {
   AdjustmentSection,
   ClosingInterviewSection,
@@ -240,6 +241,7 @@ function AbilityBody({ runner, sheet }: { runner: SheetRunner; sheet: Partial<Ab
           </SheetTable>
         </SheetSection>
       ) : null}
+      <DigitalSkillsSection view={runner.view} itemLabels={new Map(items.map((item) => [item.id, item.label]))} />
       <SelfEvaluationSection runner={runner} rows={rows} rowHeading="評価項目" rule={rule} />
       <RatingSection runner={runner} rows={rows} rowHeading="評価項目" rule={rule} />
       <AdjustmentSection runner={runner} />
