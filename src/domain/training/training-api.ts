@@ -46,6 +46,8 @@ export type PlanSession = {
   capacity: number | null;
   lecturer: string;
   note: string;
+  /** 研修時間 entered by HR; null: the days × the standard hours per day (training report settings); absent where not read */
+  hours?: number | null;
   version: number;
   /** the course's selection methods include 'automatic': its target rule makes the must-attend list */
   hasAutomaticTargets: boolean;
@@ -73,6 +75,8 @@ export type SessionInput = {
   capacity: number | null;
   lecturer: string;
   note: string;
+  /** 研修時間 (hours for the whole session); omitted: unchanged on an update, none on a new session */
+  hours?: number | null;
 };
 export type SessionUpdate = SessionInput & { version: number };
 

@@ -9,7 +9,7 @@ import { regularPostOnSql } from '../org/org.repository.js';
 import type { EmploymentType, PositionLevel } from '../../domain/org/org-model.js';
 
 export type SessionRow = typeof trainingSessions.$inferSelect;
-export type SessionValues = Pick<SessionRow, 'courseId' | 'fiscalYear' | 'startsOn' | 'endsOn' | 'place' | 'capacity' | 'lecturer' | 'note'>;
+export type SessionValues = Pick<SessionRow, 'courseId' | 'fiscalYear' | 'startsOn' | 'endsOn' | 'place' | 'capacity' | 'lecturer' | 'note'> & { hours?: number | null };
 export type SessionWithCourse = { session: SessionRow; course: typeof trainingCourses.$inferSelect };
 
 /** The sessions of a 年度 with their courses, by start date. */

@@ -36,6 +36,8 @@ const sessionBody = {
   capacity: z.int('定員は整数で入力してください').min(1, '定員は1以上で入力してください').max(100_000, '定員は100000以下で入力してください').nullable(),
   lecturer: z.string().trim().max(200, '講師は200文字以内で入力してください'),
   note: z.string().trim().max(2000, '備考は2000文字以内で入力してください'),
+  /** 研修時間 of the whole session; omitted or null: days × the standard hours per day */
+  hours: z.number('研修時間は数値で入力してください').min(0, '研修時間は0以上で入力してください').max(2000, '研修時間は2000時間以下で入力してください').nullable().optional(),
 };
 
 planRoutes.openapi(

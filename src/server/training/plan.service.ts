@@ -71,6 +71,7 @@ function toPlanSession({ session, course }: SessionWithCourse, targetCount: numb
     capacity: session.capacity,
     lecturer: session.lecturer,
     note: session.note,
+    hours: session.hours,
     version: session.version,
     hasAutomaticTargets: hasAutomaticTargets(summary),
     targetCount,
@@ -84,6 +85,34 @@ function targetsOfSession(row: SessionWithCourse, people: StaffFacts[] | Prepare
   return targetsFor(course.targetRule, people, row.session.fiscalYear, bands);
 }
 
+/**
+ * The must-attend lists of the sessions among `rows` whose course has automatic targets (others have none), with the
+ * people loaded for them (to read a target's post on the start date). One load of the staff for the span of the start
+ * dates, then the facts per distinct date in memory. The plan's counts and the completion report both use it.
+ */
+export async function mustAttendOfSessions(
+  exec: Executor,
+  municipalityId: number,
+  rows: readonly SessionWithCourse[],
+  /** load the people of this wider period too (the completion report reads everyone's post on every start date) */
+  span?: { from: string; to: string },
+): Promise<{ targets: Map<number, Target[]>; people: StaffWithPosts[] }> {
+  const targets = new Map<number, Target[]>();
+  const automatic = rows.filter((row) => hasAutomaticTargets(summaryOf(row.course)));
+  if (automatic.length === 0 && !span) return { targets, people: [] };
+  const startDates = [...new Set(automatic.map((row) => row.session.startsOn))].sort();
+  const from = [startDates[0], span?.from].filter((d) => d !== undefined).sort()[0]!;
+  const to = [startDates[startDates.length - 1], span?.to].filter((d) => d !== undefined).sort().reverse()[0]!;
+  const people = await listStaffWithPostsBetween(exec, municipalityId, from, to);
+  if (automatic.length === 0) return { targets, people };
+  const bands = await getTenureBands(exec, municipalityId);
+  for (const date of startDates) {
+    const prepared = prepareFacts(factsOn(people, date));
+    for (const row of automatic) if (row.session.startsOn === date) targets.set(row.session.id, targetsOfSession(row, prepared, bands));
+  }
+  return { targets, people };
+}
+
 /** GET /api/training/plans/{fiscalYear}: the sessions of the year; with the target counts for those who may see targets. */
 export async function readAnnualPlan(ctx: ServiceContext, input: { fiscalYear: number }): Promise<AnnualPlan> {
   const exec = ctx.database.db;
@@ -94,17 +123,7 @@ export async function readAnnualPlan(ctx: ServiceContext, input: { fiscalYear: n
   ]);
   const rows = await listSessionsOfYear(exec, municipalityId, input.fiscalYear);
   const counts = new Map<number, number>();
-  const automatic = rows.filter((row) => hasAutomaticTargets(summaryOf(row.course)));
-  if (readTargets.allowed && automatic.length > 0) {
-    // One load of the staff for the span of the start dates, then the facts per distinct date in memory.
-    const bands = await getTenureBands(exec, municipalityId);
-    const startDates = [...new Set(automatic.map((row) => row.session.startsOn))].sort();
-    const people = await listStaffWithPostsBetween(exec, municipalityId, startDates[0]!, startDates[startDates.length - 1]!);
-    for (const date of startDates) {
-      const prepared = prepareFacts(factsOn(people, date));
-      for (const row of automatic) if (row.session.startsOn === date) counts.set(row.session.id, targetsOfSession(row, prepared, bands).length);
-    }
-  }
+  if (readTargets.allowed) for (const [sessionId, targets] of (await mustAttendOfSessions(exec, municipalityId, rows)).targets) counts.set(sessionId, targets.length);
   return {
     fiscalYear: input.fiscalYear,
     currentFiscalYear: fiscalYearOf(ctx.today),
@@ -173,6 +192,7 @@ const sessionValues = (input: SessionInput) => ({
   capacity: input.capacity,
   lecturer: input.lecturer,
   note: input.note,
+  hours: input.hours,
 });
 
 /** POST /api/training/sessions: a session of an active course in the 年度's plan. */

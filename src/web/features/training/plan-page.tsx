@@ -26,6 +26,7 @@ import {
   useTenureBands,
 } from './training.queries.js';
 import { describeSelection } from './training-labels.js';
+import { SessionHoursCell } from './plan-session-hours.js';
 import './training.css';
 
 const title = '研修計画';
@@ -152,6 +153,7 @@ function SessionTable({
                 <th scope="col">会場</th>
                 <th scope="col">定員</th>
                 <th scope="col">講師</th>
+                <th scope="col">研修時間</th>
                 {plan.canReadTargets ? <th scope="col">受講対象者</th> : null}
                 {plan.canReadTargets || plan.canManage ? <th scope="col">操作</th> : null}
               </tr>
@@ -171,6 +173,7 @@ function SessionTable({
                     <td>{s.place || '—'}</td>
                     <td>{s.capacity === null ? '制限なし' : `${s.capacity} 人`}</td>
                     <td>{s.lecturer || '—'}</td>
+                    <SessionHoursCell session={s} canManage={plan.canManage} name={name} onMessage={onMessage} />
                     {plan.canReadTargets ? (
                       <td>{s.hasAutomaticTargets ? `${(s.targetCount ?? 0).toLocaleString('ja-JP')} 人` : describeSelection(s.course.selectionMethods)}</td>
                     ) : null}
@@ -214,6 +217,7 @@ const sessionFieldLabels: Record<string, string> = {
   place: '会場',
   capacity: '定員',
   lecturer: '講師',
+  hours: '研修時間',
   note: '備考',
   fiscalYear: '年度',
 };
@@ -229,6 +233,7 @@ function AddSessionForm({ fiscalYear, onMessage }: { fiscalYear: number; onMessa
   const [place, setPlace] = useState('');
   const [capacity, setCapacity] = useState('');
   const [lecturer, setLecturer] = useState('');
+  const [hours, setHours] = useState('');
   const [note, setNote] = useState('');
   const [localErrors, setLocalErrors] = useState<{ path: string; message: string }[]>([]);
   const errors = localErrors.length > 0 ? localErrors : fieldErrorsOf(create.error);
@@ -251,10 +256,12 @@ function AddSessionForm({ fiscalYear, onMessage }: { fiscalYear: number; onMessa
     if (!startsOn) local.push({ path: 'startsOn', message: '開始日を入力してください' });
     const cap = capacity.trim() === '' ? null : Number(capacity);
     if (cap !== null && !Number.isInteger(cap)) local.push({ path: 'capacity', message: '定員は整数で入力してください' });
+    const sessionHours = hours.trim() === '' ? null : Number(hours);
+    if (sessionHours !== null && !Number.isFinite(sessionHours)) local.push({ path: 'hours', message: '研修時間は数値で入力してください' });
     setLocalErrors(local);
     if (local.length > 0) return;
     create.mutate(
-      { courseId: Number(courseId), fiscalYear, startsOn, endsOn: endsOn || startsOn, place, capacity: cap, lecturer, note },
+      { courseId: Number(courseId), fiscalYear, startsOn, endsOn: endsOn || startsOn, place, capacity: cap, lecturer, note, hours: sessionHours },
       {
         onSuccess: (s) => {
           onMessage(`${s.course.title}の日程を追加しました。`);
@@ -264,6 +271,7 @@ function AddSessionForm({ fiscalYear, onMessage }: { fiscalYear: number; onMessa
           setPlace('');
           setCapacity('');
           setLecturer('');
+          setHours('');
           setNote('');
         },
       },
@@ -342,6 +350,23 @@ function AddSessionForm({ fiscalYear, onMessage }: { fiscalYear: number; onMessa
             <label htmlFor={`${id}-lecturer`}>講師</label>
             <input id={`${id}-lecturer`} value={lecturer} maxLength={200} onChange={(e) => setLecturer(e.target.value)} aria-describedby={describedBy('lecturer')} />
             {errorOf('lecturer')}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-hours`}>研修時間(時間)</label>
+            <input
+              id={`${id}-hours`}
+              type="number"
+              min={0}
+              step={0.25}
+              inputMode="decimal"
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              aria-describedby={describedBy('hours', `${id}-hours-hint`)}
+            />
+            <span id={`${id}-hours-hint`} className="hint">
+              空欄のときは日数 × 1日の標準研修時間
+            </span>
+            {errorOf('hours')}
           </div>
           <div className="field field--grow">
             <label htmlFor={`${id}-note`}>備考</label>
