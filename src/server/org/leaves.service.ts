@@ -7,7 +7,8 @@ import { AppError } from '../http/app-error.js';
 import { auditInTx } from '../access/audit.service.js';
 import { overlappingLeave, leaveKindLabels, type LeaveInput, type StaffLeave } from '../../domain/org/leaves.js';
 import { findStaffRecord } from './staff.repository.js';
-import { deleteLeave, insertLeave, listLeavesOfStaff, updateLeave } from './leaves.repository.js';
+import { deleteLeave, insertLeave, listLeavesEndingSince, listLeavesOfStaff, updateLeave } from './leaves.repository.js';
+import type { Executor } from '../db/client.js';
 
 const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 const notFound = () => new AppError('common.not-found', '休業・休職の記録が見つかりません。');
@@ -50,4 +51,11 @@ export async function removeLeave(ctx: ServiceContext, input: { staffId: number;
     if (!(await deleteLeave(tx, ctx.actor.municipalityId, input.staffId, input.leaveId))) throw notFound();
     await auditInTx(tx, auditSource(ctx), { action: 'org.leave.removed', outcome: 'succeeded', objectType: 'staff', objectId: input.staffId, details: { leaveId: input.leaveId } });
   });
+}
+
+/** Everyone's periods away still running or ended on or after `since`, by person (for rules over many people). */
+export async function leavesByStaffSince(exec: Executor, municipalityId: number, since: string): Promise<Map<number, StaffLeave[]>> {
+  const byStaff = new Map<number, StaffLeave[]>();
+  for (const leave of await listLeavesEndingSince(exec, municipalityId, since)) byStaff.set(leave.staffId, [...(byStaff.get(leave.staffId) ?? []), leave]);
+  return byStaff;
 }

@@ -2,6 +2,7 @@
  * The sessions of the annual training plan (`training_sessions`) and the facts about staff that the target rules
  * read: one query per reference date loads every person employed that day with their regular post's level.
  */
+import type { StaffLeave } from '../../domain/org/leaves.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
 import { trainingCourses, trainingSessions } from '../db/schema/training.js';
@@ -71,6 +72,8 @@ export type StaffWithPosts = {
   separatedOn: string | null;
   employmentType: EmploymentType;
   posts: { startsOn: string; endsOn: string | null; level: PositionLevel }[];
+  /** periods away (休業・休職) that matter around the dates asked about; see plan.service.ts loadPeople */
+  leaves?: StaffLeave[];
 };
 
 /**

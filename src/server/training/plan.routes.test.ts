@@ -181,4 +181,14 @@ describe("a session's must-attend list", () => {
     }
     expect(automatic.some((s) => (s.targetCount ?? 0) > 0 && s.course.code === 'GEN-FISCAL')).toBe(true);
   });
+
+  it('lists for 両立支援研修 the people back from a leave within 12 months, and only them', async () => {
+    const a0005 = (await h.queryRows<{ id: number }>(sql`select id from staff where employee_number = 'A0005'`))[0]!.id;
+    await h.callJson(hrAdmin, 'POST', `/api/staff/${a0005}/leaves`, 201, { kind: 'childcare', startsOn: '2024-07-01', endsOn: '2025-06-30', note: '' });
+    const created = await h.callJson<PlanSession>(hrAdmin, 'POST', '/api/training/sessions', 201, sessionOf('SP-RYORITSU', { startsOn: '2025-11-10', endsOn: '2025-11-10' }));
+    expect(created.hasAutomaticTargets).toBe(true);
+    const targets = await h.callJson<SessionTargets>(hrAdmin, 'GET', `/api/training/sessions/${created.id}/targets`, 200);
+    expect(targets.items.map((t) => t.staffId)).toEqual([a0005]);
+    expect(targets.items[0]!.reason).toContain('休業からの復帰');
+  });
 });

@@ -20,6 +20,7 @@ describe('factsOn: who is employed on a date, with the level of the regular post
       { startsOn: '2020-04-01', endsOn: '2025-03-31', level: 'staff' },
     ],
   });
+  const backFromLeave = person({ staffId: 3, leaves: [{ id: 1, staffId: 3, kind: 'childcare', startsOn: '2024-04-01', endsOn: '2025-03-31', note: '' }] });
   const cases: Array<[string, StaffWithPosts, string, ReturnType<typeof factsOn>]> = [
     ['before the hire date: not employed', person({ hireDate: '2025-10-01' }), '2025-09-30', []],
     ['on the hire date: employed', person({ hireDate: '2025-10-01' }), '2025-10-01', [{ staffId: 1, hireDate: '2025-10-01', employmentType: 'regular', positionLevel: null, situations: [] }]],
@@ -27,6 +28,9 @@ describe('factsOn: who is employed on a date, with the level of the regular post
     ['after separation: not employed', person({ separatedOn: '2025-09-30' }), '2025-10-01', []],
     ['the post of the day before a promotion', transferred, '2025-03-31', [{ staffId: 2, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: 'staff', situations: [] }]],
     ['the post from the promotion on', transferred, '2025-04-01', [{ staffId: 2, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: 'supervisor', situations: [] }]],
+    ['back from a childcare leave within 12 months', backFromLeave, '2025-10-01', [{ staffId: 3, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: null, situations: ['returning-from-leave'] }]],
+    ['still on leave: not yet returning', backFromLeave, '2025-03-31', [{ staffId: 3, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: null, situations: [] }]],
+    ['more than 12 months after the return', backFromLeave, '2026-04-02', [{ staffId: 3, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: null, situations: [] }]],
   ];
   it.each(cases)('%s', (_name, p, date, expected) => {
     expect(factsOn([p], date)).toEqual(expected);

@@ -4,8 +4,8 @@
  * date (their regular post's level, 年目 and employment type), so transfers and new hires show at once.
  *
  * The 年目 of the tenure bands come from the municipality's settings document (tenure-bands.service.ts).
- * `situations` (e.g. returning from leave) are empty for now: no leave records exist yet; rules naming a situation
- * therefore select nobody until they do.
+ * The situation 「休業からの復帰」 is read from the 休業・休職 periods on the staff records: back at work on the date,
+ * within `defaultReturnWindowMonths` (12) months of the return.
  */
 import { refillSeats } from './seats.js';
 import type { ServiceContext } from '../http/context.js';
@@ -14,8 +14,10 @@ import { AppError } from '../http/app-error.js';
 import { auditInTx } from '../access/audit.service.js';
 import { can } from '../access/access.service.js';
 import { validationError, type ValidationDetail } from '../http/validation-messages.js';
-import { fiscalYearOf, fiscalYearRange } from '../../domain/common/fiscal-year.js';
-import type { StaffFacts, TenureBandSettings } from '../../domain/training/training-model.js';
+import { addDays, fiscalYearOf, fiscalYearRange } from '../../domain/common/fiscal-year.js';
+import type { StaffFacts, TenureBandSettings, TrainingSituation } from '../../domain/training/training-model.js';
+import { defaultReturnWindowMonths, recentReturn } from '../../domain/org/leaves.js';
+import { leavesByStaffSince } from '../org/leaves.service.js';
 import { hasAutomaticTargets, prepareFacts, targetsFor, type PreparedStaff, type Target } from '../../domain/training/training-targets.js';
 import type { AnnualPlan, CourseSummary, PlanSession, SessionInput, SessionTargets, SessionUpdate } from '../../domain/training/training-api.js';
 import { findCourse } from './catalog.repository.js';
@@ -49,9 +51,22 @@ export function factsOn(people: readonly StaffWithPosts[], date: string): StaffF
   for (const p of people) {
     if (p.hireDate > date || (p.separatedOn !== null && p.separatedOn < date)) continue;
     const post = p.posts.find((a) => a.startsOn <= date && (a.endsOn === null || a.endsOn >= date));
-    facts.push({ staffId: p.staffId, hireDate: p.hireDate, employmentType: p.employmentType, positionLevel: post?.level ?? null, situations: [] });
+    const situations: TrainingSituation[] = p.leaves && recentReturn(p.leaves, date, defaultReturnWindowMonths) ? ['returning-from-leave'] : [];
+    facts.push({ staffId: p.staffId, hireDate: p.hireDate, employmentType: p.employmentType, positionLevel: post?.level ?? null, situations });
   }
   return facts;
+}
+
+/**
+ * The people employed at some time in [from, to] with their posts (plan.repository.ts) and the periods away that can
+ * make them 「休業からの復帰」 on a date in the span.
+ */
+export async function loadPeople(exec: Executor, municipalityId: number, from: string, to: string): Promise<StaffWithPosts[]> {
+  const [people, leaves] = await Promise.all([
+    listStaffWithPostsBetween(exec, municipalityId, from, to),
+    leavesByStaffSince(exec, municipalityId, addDays(from, -31 * (defaultReturnWindowMonths + 1))),
+  ]);
+  return people.map((p) => (leaves.has(p.staffId) ? { ...p, leaves: leaves.get(p.staffId)! } : p));
 }
 
 function summaryOf(row: SessionWithCourse['course']): CourseSummary {
@@ -103,7 +118,7 @@ export async function mustAttendOfSessions(
   const startDates = [...new Set(automatic.map((row) => row.session.startsOn))].sort();
   const from = [startDates[0], span?.from].filter((d) => d !== undefined).sort()[0]!;
   const to = [startDates[startDates.length - 1], span?.to].filter((d) => d !== undefined).sort().reverse()[0]!;
-  const people = await listStaffWithPostsBetween(exec, municipalityId, from, to);
+  const people = await loadPeople(exec, municipalityId, from, to);
   if (automatic.length === 0) return { targets, people };
   const bands = await getTenureBands(exec, municipalityId);
   for (const date of startDates) {
@@ -140,7 +155,7 @@ export async function readSessionTargets(ctx: ServiceContext, input: { sessionId
   const row = await findSession(exec, municipalityId, input.sessionId);
   if (!row) throw sessionNotFound();
   const asOf = row.session.startsOn;
-  const targets = targetsOfSession(row, factsOn(await listStaffWithPostsBetween(exec, municipalityId, asOf, asOf), asOf), await getTenureBands(exec, municipalityId));
+  const targets = targetsOfSession(row, factsOn(await loadPeople(exec, municipalityId, asOf, asOf), asOf), await getTenureBands(exec, municipalityId));
   const pageItems = targets.slice((input.page - 1) * targetsPageSize, input.page * targetsPageSize);
   const people = new Map((await listTargetPeople(exec, municipalityId, pageItems.map((t) => t.staffId), asOf)).map((p) => [p.staffId, p]));
   return {
