@@ -70,7 +70,10 @@ export type PlacementPerson = {
   isDispatched: boolean;
 };
 
-/** A unit a person can be placed in: the leaf units (係, or a 課 without 係) valid on the effective date. */
+/**
+ * A unit a person can be placed in: the leaf units (係, or a 課 without 係) valid on the effective date, plus any unit
+ * people hold a post in directly on the eve (a 課長 assigned to a 課 with 係), so every current unit is listed (ADR 0014).
+ */
 export type PlacementUnit = {
   unitId: number;
   name: string;
@@ -84,11 +87,19 @@ export type PlacementUnit = {
   headcount: Partial<Record<PositionLevel, number>>;
 };
 
+/** A position a plan may assign, with its level (for 定数 by level). */
+export type PlacementPosition = { positionId: number; name: string; level: PositionLevel };
+
 export type PlacementFacts = {
   effectiveDate: string;
   settings: PlacementSettings & Pick<OrgSettings, 'rotationYearsPerUnit' | 'expertCycleYears'>;
   people: PlacementPerson[];
   units: PlacementUnit[];
+  /**
+   * The municipality's positions (loadPlacementFacts fills it). Optional so generated facts may leave it out: then a
+   * move's toPositionId keeps the person's level for 定数 purposes.
+   */
+  positions?: PlacementPosition[];
 };
 
 /** A move in a plan (or proposed by the optimiser). toPositionId null: the person keeps their position. */
