@@ -1,0 +1,403 @@
+/**
+ * Stress-check rows (schema/stress-check.ts) and the few organisation facts the check needs (the tree on a date,
+ * a person's unit and sex, headcounts per unit). Group queries read `stress_check_group_entries` only — never a
+ * table with a staff id.
+ */
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/client.js';
+import {
+  stressCheckCampaigns,
+  stressCheckConsents,
+  stressCheckGroupEntries,
+  stressCheckInterviewRequests,
+  stressCheckInterviews,
+  stressCheckResponses,
+  stressCheckResults,
+  stressCheckUnitActions,
+} from '../db/schema/stress-check.js';
+import { staff } from '../db/schema/org.js';
+
+export type CampaignRow = typeof stressCheckCampaigns.$inferSelect;
+export type ResponseRow = typeof stressCheckResponses.$inferSelect;
+export type ResultRow = typeof stressCheckResults.$inferSelect;
+export type ConsentRow = typeof stressCheckConsents.$inferSelect;
+export type InterviewRequestRow = typeof stressCheckInterviewRequests.$inferSelect;
+export type InterviewRow = typeof stressCheckInterviews.$inferSelect;
+export type UnitActionRow = typeof stressCheckUnitActions.$inferSelect;
+export type GroupEntryRow = typeof stressCheckGroupEntries.$inferSelect;
+
+// ── campaigns ──────────────────────────────────────────────────────────────
+
+export async function insertCampaign(exec: Executor, values: typeof stressCheckCampaigns.$inferInsert): Promise<CampaignRow> {
+  const [row] = await exec.insert(stressCheckCampaigns).values(values).returning();
+  return row!;
+}
+
+export async function findCampaign(exec: Executor, municipalityId: number, id: number): Promise<CampaignRow | undefined> {
+  const [row] = await exec.select().from(stressCheckCampaigns).where(and(eq(stressCheckCampaigns.municipalityId, municipalityId), eq(stressCheckCampaigns.id, id)));
+  return row;
+}
+
+export async function findCampaignByName(exec: Executor, municipalityId: number, name: string): Promise<CampaignRow | undefined> {
+  const [row] = await exec.select().from(stressCheckCampaigns).where(and(eq(stressCheckCampaigns.municipalityId, municipalityId), eq(stressCheckCampaigns.name, name)));
+  return row;
+}
+
+export async function listCampaigns(exec: Executor, municipalityId: number): Promise<CampaignRow[]> {
+  return exec
+    .select()
+    .from(stressCheckCampaigns)
+    .where(eq(stressCheckCampaigns.municipalityId, municipalityId))
+    .orderBy(desc(stressCheckCampaigns.fiscalYear), desc(stressCheckCampaigns.opensOn), desc(stressCheckCampaigns.id));
+}
+
+/** The latest closed campaign of a 年度 (last year's, for comparison). */
+export async function findClosedCampaignOfYear(exec: Executor, municipalityId: number, fiscalYear: number): Promise<CampaignRow | undefined> {
+  const [row] = await exec
+    .select()
+    .from(stressCheckCampaigns)
+    .where(and(eq(stressCheckCampaigns.municipalityId, municipalityId), eq(stressCheckCampaigns.fiscalYear, fiscalYear), eq(stressCheckCampaigns.status, 'closed')))
+    .orderBy(desc(stressCheckCampaigns.closesOn), desc(stressCheckCampaigns.id))
+    .limit(1);
+  return row;
+}
+
+/** Optimistic status change: undefined when the version moved on. */
+export async function updateCampaignStatusIfUnchanged(exec: Executor, municipalityId: number, id: number, version: number, status: string, now: Date): Promise<CampaignRow | undefined> {
+  const [row] = await exec
+    .update(stressCheckCampaigns)
+    .set({ status, version: version + 1, updatedAt: now.toISOString() })
+    .where(and(eq(stressCheckCampaigns.municipalityId, municipalityId), eq(stressCheckCampaigns.id, id), eq(stressCheckCampaigns.version, version)))
+    .returning();
+  return row;
+}
+
+// ── answers ────────────────────────────────────────────────────────────────
+
+export async function findResponse(exec: Executor, campaignId: number, staffId: number): Promise<ResponseRow | undefined> {
+  const [row] = await exec.select().from(stressCheckResponses).where(and(eq(stressCheckResponses.campaignId, campaignId), eq(stressCheckResponses.staffId, staffId)));
+  return row;
+}
+
+export async function listResponsesOfStaff(exec: Executor, staffId: number): Promise<ResponseRow[]> {
+  return exec.select().from(stressCheckResponses).where(eq(stressCheckResponses.staffId, staffId));
+}
+
+/**
+ * Merges one section's answers into the person's row in one statement (jsonb ||), so concurrent saves of
+ * different sections never lose each other and a repeated save changes nothing. Undefined once submitted.
+ */
+export async function mergeAnswers(
+  exec: Executor,
+  values: { municipalityId: number; campaignId: number; staffId: number; answers: Record<string, number>; now: Date },
+): Promise<ResponseRow | undefined> {
+  const at = values.now.toISOString();
+  const [row] = await exec
+    .insert(stressCheckResponses)
+    .values({ municipalityId: values.municipalityId, campaignId: values.campaignId, staffId: values.staffId, answers: values.answers, startedAt: at, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [stressCheckResponses.campaignId, stressCheckResponses.staffId],
+      set: { answers: sql`${stressCheckResponses.answers} || excluded.answers`, updatedAt: at },
+      setWhere: isNull(stressCheckResponses.submittedAt),
+    })
+    .returning();
+  return row;
+}
+
+/** Locks the person's row and marks it submitted; undefined if already submitted (or absent). */
+export async function markSubmitted(exec: Executor, campaignId: number, staffId: number, now: Date): Promise<ResponseRow | undefined> {
+  const [row] = await exec
+    .update(stressCheckResponses)
+    .set({ submittedAt: now.toISOString() })
+    .where(and(eq(stressCheckResponses.campaignId, campaignId), eq(stressCheckResponses.staffId, staffId), isNull(stressCheckResponses.submittedAt)))
+    .returning();
+  return row;
+}
+
+// ── results, group entries, consent ────────────────────────────────────────
+
+export async function insertResult(exec: Executor, values: typeof stressCheckResults.$inferInsert): Promise<ResultRow> {
+  const [row] = await exec.insert(stressCheckResults).values(values).returning();
+  return row!;
+}
+
+export async function insertGroupEntry(exec: Executor, values: typeof stressCheckGroupEntries.$inferInsert): Promise<void> {
+  await exec.insert(stressCheckGroupEntries).values(values);
+}
+
+export async function findResult(exec: Executor, campaignId: number, staffId: number): Promise<ResultRow | undefined> {
+  const [row] = await exec.select().from(stressCheckResults).where(and(eq(stressCheckResults.campaignId, campaignId), eq(stressCheckResults.staffId, staffId)));
+  return row;
+}
+
+/** Sets shown_at the first time only; answers the row either way. */
+export async function markResultShown(exec: Executor, resultId: number, now: Date): Promise<ResultRow> {
+  const [row] = await exec
+    .update(stressCheckResults)
+    .set({ shownAt: sql`coalesce(${stressCheckResults.shownAt}, ${now.toISOString()}::timestamptz)` })
+    .where(eq(stressCheckResults.id, resultId))
+    .returning();
+  return row!;
+}
+
+export async function findConsent(exec: Executor, resultId: number): Promise<ConsentRow | undefined> {
+  const [row] = await exec.select().from(stressCheckConsents).where(eq(stressCheckConsents.resultId, resultId));
+  return row;
+}
+
+/** The person's latest decision (a consent can be withdrawn, a refusal reconsidered). */
+export async function upsertConsent(exec: Executor, values: typeof stressCheckConsents.$inferInsert): Promise<ConsentRow> {
+  const [row] = await exec
+    .insert(stressCheckConsents)
+    .values(values)
+    .onConflictDoUpdate({ target: stressCheckConsents.resultId, set: { decision: values.decision, decidedAt: values.decidedAt, resultShownAt: values.resultShownAt } })
+    .returning();
+  return row!;
+}
+
+// ── interviews ─────────────────────────────────────────────────────────────
+
+export async function findInterviewRequestOfResult(exec: Executor, resultId: number): Promise<InterviewRequestRow | undefined> {
+  const [row] = await exec.select().from(stressCheckInterviewRequests).where(eq(stressCheckInterviewRequests.resultId, resultId));
+  return row;
+}
+
+export async function findInterviewRequest(exec: Executor, municipalityId: number, id: number): Promise<InterviewRequestRow | undefined> {
+  const [row] = await exec
+    .select()
+    .from(stressCheckInterviewRequests)
+    .where(and(eq(stressCheckInterviewRequests.municipalityId, municipalityId), eq(stressCheckInterviewRequests.id, id)));
+  return row;
+}
+
+/** Idempotent: a second request for the same result answers the first. */
+export async function insertInterviewRequest(exec: Executor, values: typeof stressCheckInterviewRequests.$inferInsert): Promise<InterviewRequestRow> {
+  await exec.insert(stressCheckInterviewRequests).values(values).onConflictDoNothing({ target: stressCheckInterviewRequests.resultId });
+  return (await findInterviewRequestOfResult(exec, values.resultId))!;
+}
+
+export async function setInterviewRequestStatus(exec: Executor, id: number, status: string): Promise<void> {
+  await exec.update(stressCheckInterviewRequests).set({ status }).where(eq(stressCheckInterviewRequests.id, id));
+}
+
+/** One interview per request; undefined if one was recorded already. */
+export async function insertInterview(exec: Executor, values: typeof stressCheckInterviews.$inferInsert): Promise<InterviewRow | undefined> {
+  const [row] = await exec.insert(stressCheckInterviews).values(values).onConflictDoNothing({ target: stressCheckInterviews.requestId }).returning();
+  return row;
+}
+
+export type InterviewRequestListRow = InterviewRequestRow & {
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  isHighStress: boolean;
+  interview: InterviewRow | null;
+};
+
+export async function listInterviewRequests(exec: Executor, municipalityId: number, campaignId: number): Promise<InterviewRequestListRow[]> {
+  const rows = await exec
+    .select({ request: stressCheckInterviewRequests, employeeNumber: staff.employeeNumber, familyName: staff.familyName, givenName: staff.givenName, isHighStress: stressCheckResults.isHighStress, interview: stressCheckInterviews })
+    .from(stressCheckInterviewRequests)
+    .innerJoin(staff, eq(staff.id, stressCheckInterviewRequests.staffId))
+    .innerJoin(stressCheckResults, eq(stressCheckResults.id, stressCheckInterviewRequests.resultId))
+    .leftJoin(stressCheckInterviews, eq(stressCheckInterviews.requestId, stressCheckInterviewRequests.id))
+    .where(and(eq(stressCheckInterviewRequests.municipalityId, municipalityId), eq(stressCheckInterviewRequests.campaignId, campaignId)))
+    .orderBy(asc(stressCheckInterviewRequests.requestedAt), asc(stressCheckInterviewRequests.id));
+  return rows.map((r) => ({ ...r.request, employeeNumber: r.employeeNumber, familyName: r.familyName, givenName: r.givenName, isHighStress: r.isHighStress, interview: r.interview }));
+}
+
+export type ResultListRow = { staffId: number; employeeNumber: string; familyName: string; givenName: string; isHighStress: boolean; consent: string | null; consentedAt: string | null; requestId: number | null };
+
+export async function listResults(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultListRow[]> {
+  return exec
+    .select({
+      staffId: stressCheckResults.staffId,
+      employeeNumber: staff.employeeNumber,
+      familyName: staff.familyName,
+      givenName: staff.givenName,
+      isHighStress: stressCheckResults.isHighStress,
+      consent: stressCheckConsents.decision,
+      consentedAt: stressCheckConsents.decidedAt,
+      requestId: stressCheckInterviewRequests.id,
+    })
+    .from(stressCheckResults)
+    .innerJoin(staff, eq(staff.id, stressCheckResults.staffId))
+    .leftJoin(stressCheckConsents, eq(stressCheckConsents.resultId, stressCheckResults.id))
+    .leftJoin(stressCheckInterviewRequests, eq(stressCheckInterviewRequests.resultId, stressCheckResults.id))
+    .where(and(eq(stressCheckResults.municipalityId, municipalityId), eq(stressCheckResults.campaignId, campaignId)))
+    .orderBy(asc(staff.employeeNumber));
+}
+
+/** Results whose owner's latest decision is "given" (HR's view). */
+export async function listConsentedResults(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultListRow[]> {
+  return (await listResults(exec, municipalityId, campaignId)).filter((r) => r.consent === 'given');
+}
+
+// ── group analysis ─────────────────────────────────────────────────────────
+
+export async function listGroupEntries(exec: Executor, campaignId: number): Promise<Array<Pick<GroupEntryRow, 'unitId' | 'sex' | 'scores'>>> {
+  return exec
+    .select({ unitId: stressCheckGroupEntries.unitId, sex: stressCheckGroupEntries.sex, scores: stressCheckGroupEntries.scores })
+    .from(stressCheckGroupEntries)
+    .where(eq(stressCheckGroupEntries.campaignId, campaignId));
+}
+
+/** The distinct units of a campaign's group entries. */
+export async function listGroupEntryUnitIds(exec: Executor, campaignId: number): Promise<number[]> {
+  const rows = await exec.selectDistinct({ unitId: stressCheckGroupEntries.unitId }).from(stressCheckGroupEntries).where(eq(stressCheckGroupEntries.campaignId, campaignId));
+  return rows.flatMap((r) => (r.unitId === null ? [] : [r.unitId]));
+}
+
+/** Freezes each unit's ancestor chain into its entries (at close): scores.unitPath. */
+export async function freezeUnitPaths(exec: Executor, campaignId: number, paths: ReadonlyMap<number, readonly number[]>): Promise<void> {
+  for (const [unitId, path] of paths) {
+    await exec
+      .update(stressCheckGroupEntries)
+      .set({ scores: sql`${stressCheckGroupEntries.scores} || jsonb_build_object('unitPath', ${JSON.stringify(path)}::jsonb)` })
+      .where(and(eq(stressCheckGroupEntries.campaignId, campaignId), eq(stressCheckGroupEntries.unitId, unitId)));
+  }
+}
+
+export type UnitOnDate = { unitId: number; parentUnitId: number | null; name: string; code: string };
+
+/** The units in force on `date` (the tree is built in memory). */
+export async function listUnitsOn(exec: Executor, municipalityId: number, date: string): Promise<UnitOnDate[]> {
+  const rows = await queryRows<{ unit_id: number; parent_unit_id: number | null; name: string; code: string }>(exec, sql`
+    select distinct on (v.unit_id) v.unit_id, v.parent_unit_id, v.name, u.code
+    from org_unit_versions v join org_units u on u.id = v.unit_id
+    where v.municipality_id = ${municipalityId} and v.starts_on <= ${date} and (v.ends_on is null or v.ends_on >= ${date})
+    order by v.unit_id, v.starts_on desc`);
+  return rows
+    .map((r) => ({ unitId: Number(r.unit_id), parentUnitId: r.parent_unit_id === null ? null : Number(r.parent_unit_id), name: r.name, code: r.code }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.unitId - b.unitId));
+}
+
+/** The person's regular unit and recorded sex on `date` (unit null when unassigned). */
+export async function findPlacementOfStaff(exec: Executor, municipalityId: number, staffId: number, date: string): Promise<{ unitId: number | null; sex: string | null }> {
+  const rows = await queryRows<{ unit_id: number | null; sex: string | null }>(exec, sql`
+    select (select a.unit_id from assignments a where a.staff_id = s.id and a.kind = 'regular'
+              and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+            order by a.starts_on desc limit 1) as unit_id, s.sex
+    from staff s where s.id = ${staffId} and s.municipality_id = ${municipalityId}`);
+  const row = rows[0];
+  return { unitId: row?.unit_id === null || row?.unit_id === undefined ? null : Number(row.unit_id), sex: row?.sex ?? null };
+}
+
+/** Per unit on `date`: the people in it (regular posts, not separated), and how many of them started or submitted. */
+export async function countProgressByUnit(exec: Executor, municipalityId: number, campaignId: number, date: string): Promise<Array<{ unitId: number; targets: number; inProgress: number; submitted: number }>> {
+  const rows = await queryRows<{ unit_id: number; targets: number; in_progress: number; submitted: number }>(exec, sql`
+    select a.unit_id,
+           count(distinct a.staff_id)::int as targets,
+           count(distinct r.staff_id) filter (where r.submitted_at is null)::int as in_progress,
+           count(distinct r.staff_id) filter (where r.submitted_at is not null)::int as submitted
+    from assignments a
+    join staff s on s.id = a.staff_id
+    left join stress_check_responses r on r.staff_id = a.staff_id and r.campaign_id = ${campaignId}
+    where a.municipality_id = ${municipalityId} and a.kind = 'regular'
+      and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+      and (s.separated_on is null or s.separated_on > ${date})
+    group by a.unit_id`);
+  return rows.map((r) => ({ unitId: Number(r.unit_id), targets: Number(r.targets), inProgress: Number(r.in_progress), submitted: Number(r.submitted) }));
+}
+
+/** The municipality-wide counts of the labour-office report. */
+export async function countReport(exec: Executor, municipalityId: number, campaignId: number, date: string) {
+  const rows = await queryRows<{ targets: number; examinees: number; high_stress: number; requests: number; interviewed: number }>(exec, sql`
+    select
+      (select count(distinct a.staff_id) from assignments a join staff s on s.id = a.staff_id
+        where a.municipality_id = ${municipalityId} and a.kind = 'regular'
+          and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+          and (s.separated_on is null or s.separated_on > ${date}))::int as targets,
+      (select count(*) from stress_check_results where campaign_id = ${campaignId})::int as examinees,
+      (select count(*) from stress_check_results where campaign_id = ${campaignId} and is_high_stress)::int as high_stress,
+      (select count(*) from stress_check_interview_requests where campaign_id = ${campaignId} and status <> 'withdrawn')::int as requests,
+      (select count(*) from stress_check_interviews where campaign_id = ${campaignId})::int as interviewed`);
+  const r = rows[0]!;
+  return { targets: Number(r.targets), examinees: Number(r.examinees), highStress: Number(r.high_stress), interviewRequests: Number(r.requests), interviewed: Number(r.interviewed) };
+}
+
+// ── unit actions ───────────────────────────────────────────────────────────
+
+export async function insertUnitAction(exec: Executor, values: typeof stressCheckUnitActions.$inferInsert): Promise<UnitActionRow> {
+  const [row] = await exec.insert(stressCheckUnitActions).values(values).returning();
+  return row!;
+}
+
+export async function listUnitActions(exec: Executor, municipalityId: number, campaignId: number): Promise<UnitActionRow[]> {
+  return exec
+    .select()
+    .from(stressCheckUnitActions)
+    .where(and(eq(stressCheckUnitActions.municipalityId, municipalityId), eq(stressCheckUnitActions.campaignId, campaignId)))
+    .orderBy(asc(stressCheckUnitActions.recordedAt), asc(stressCheckUnitActions.id));
+}
+
+// ── retention ──────────────────────────────────────────────────────────────
+
+/** Campaigns (of every municipality) that closed before `cutoff`. */
+export async function listCampaignsClosedBefore(exec: Executor, cutoff: string): Promise<Array<Pick<CampaignRow, 'id' | 'municipalityId' | 'name' | 'closesOn'>>> {
+  return exec
+    .select({ id: stressCheckCampaigns.id, municipalityId: stressCheckCampaigns.municipalityId, name: stressCheckCampaigns.name, closesOn: stressCheckCampaigns.closesOn })
+    .from(stressCheckCampaigns)
+    .where(lt(stressCheckCampaigns.closesOn, cutoff))
+    .orderBy(asc(stressCheckCampaigns.id));
+}
+
+/** Deletes the campaigns; their answers, results, entries, consents, interviews and actions go by cascade. */
+export async function deleteCampaigns(exec: Executor, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await exec.delete(stressCheckCampaigns).where(inArray(stressCheckCampaigns.id, [...ids])).returning({ id: stressCheckCampaigns.id });
+  return rows.length;
+}
+
+// ── demo seed (bulk) ───────────────────────────────────────────────────────
+
+export async function findMunicipalityIdByCode(exec: Executor, code: string): Promise<number | undefined> {
+  const rows = await queryRows<{ id: number }>(exec, sql`select id from municipalities where code = ${code}`);
+  return rows[0] ? Number(rows[0].id) : undefined;
+}
+
+export async function hasCampaigns(exec: Executor, municipalityId: number): Promise<boolean> {
+  const rows = await exec.select({ id: stressCheckCampaigns.id }).from(stressCheckCampaigns).where(eq(stressCheckCampaigns.municipalityId, municipalityId)).limit(1);
+  return rows.length > 0;
+}
+
+/** Everyone with a regular post on `date` (not separated): their unit and recorded sex. */
+export async function listPlacementsOn(exec: Executor, municipalityId: number, date: string): Promise<Array<{ staffId: number; unitId: number; sex: string | null }>> {
+  const rows = await queryRows<{ staff_id: number; unit_id: number; sex: string | null }>(exec, sql`
+    select distinct on (s.id) s.id as staff_id, a.unit_id, s.sex
+    from staff s join assignments a on a.staff_id = s.id and a.kind = 'regular'
+      and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+    where s.municipality_id = ${municipalityId} and (s.separated_on is null or s.separated_on > ${date})
+    order by s.id, a.starts_on desc`);
+  return rows.map((r) => ({ staffId: Number(r.staff_id), unitId: Number(r.unit_id), sex: r.sex }));
+}
+
+const chunked = <T>(rows: readonly T[], size = 500): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, i * size + size));
+
+export async function insertResponsesBatch(exec: Executor, rows: Array<typeof stressCheckResponses.$inferInsert>): Promise<void> {
+  for (const part of chunked(rows)) await exec.insert(stressCheckResponses).values(part);
+}
+
+export async function insertResultsBatch(exec: Executor, rows: Array<typeof stressCheckResults.$inferInsert>): Promise<Array<{ id: number; staffId: number }>> {
+  const out: Array<{ id: number; staffId: number }> = [];
+  for (const part of chunked(rows)) out.push(...(await exec.insert(stressCheckResults).values(part).returning({ id: stressCheckResults.id, staffId: stressCheckResults.staffId })));
+  return out;
+}
+
+export async function insertGroupEntriesBatch(exec: Executor, rows: Array<typeof stressCheckGroupEntries.$inferInsert>): Promise<void> {
+  for (const part of chunked(rows)) await exec.insert(stressCheckGroupEntries).values(part);
+}
+
+export async function insertConsentsBatch(exec: Executor, rows: Array<typeof stressCheckConsents.$inferInsert>): Promise<void> {
+  for (const part of chunked(rows)) await exec.insert(stressCheckConsents).values(part);
+}
+
+export async function insertInterviewRequestsBatch(exec: Executor, rows: Array<typeof stressCheckInterviewRequests.$inferInsert>): Promise<Array<{ id: number; staffId: number }>> {
+  const out: Array<{ id: number; staffId: number }> = [];
+  for (const part of chunked(rows)) out.push(...(await exec.insert(stressCheckInterviewRequests).values(part).returning({ id: stressCheckInterviewRequests.id, staffId: stressCheckInterviewRequests.staffId })));
+  return out;
+}
+
+export async function insertInterviewsBatch(exec: Executor, rows: Array<typeof stressCheckInterviews.$inferInsert>): Promise<void> {
+  for (const part of chunked(rows)) await exec.insert(stressCheckInterviews).values(part);
+}
