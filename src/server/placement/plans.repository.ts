@@ -101,7 +101,8 @@ export async function updateMove(
 ): Promise<void> {
   await exec
     .update(transferPlanMoves)
-    .set(values)
+    // An edited move is the user's: the next adoption of an optimiser run keeps it.
+    .set({ ...values, source: 'manual', explanation: null })
     .where(and(eq(transferPlanMoves.municipalityId, municipalityId), eq(transferPlanMoves.id, moveId)));
 }
 

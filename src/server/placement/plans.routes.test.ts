@@ -150,6 +150,8 @@ describe('moves and constraints', () => {
 
     const moveId = detail.moves[0]!.id;
     const to2 = otherUnit(p!, [to]);
+    // As if the optimiser had proposed it: editing makes it the user's, so a later adoption keeps it.
+    await h.database.db.execute(sql`update transfer_plan_moves set source = 'optimiser' where id = ${moveId}`);
     const edited = await h.callJson<PlanDetail>(hrOfficer, 'PUT', `/api/placement/plans/${plan.id}/moves/${moveId}`, 200, {
       version: 2,
       toUnitId: to2,
@@ -157,7 +159,7 @@ describe('moves and constraints', () => {
       reason: '専門性の育成',
       specialReason: ' ',
     });
-    expect(edited.moves[0]).toMatchObject({ toUnitId: to2, reason: '専門性の育成', specialReason: null });
+    expect(edited.moves[0]).toMatchObject({ toUnitId: to2, reason: '専門性の育成', specialReason: null, source: 'manual' });
     expect(edited.plan.version).toBe(3);
 
     const unknownUnit = await h.call(hrOfficer, 'PUT', `/api/placement/plans/${plan.id}/moves/${moveId}`, {

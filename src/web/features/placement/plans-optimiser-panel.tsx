@@ -102,7 +102,22 @@ export function OptimiserPanel({ detail, unitNames, names }: { detail: PlanDetai
           <p className="hint">
             対象 {result.sizes.people}人・{result.sizes.units}所属、変数 {result.sizes.variables}・制約 {result.sizes.constraints}。
             {result.lpWasIntegral ? '線形緩和の解がそのまま整数解でした。' : `分枝限定法で ${result.branchNodes} ノードを探索しました。`}
+            {result.verification.violations === 0 ? '提案を配置ルールで確かめ、違反はありません。' : `提案を配置ルールで確かめたところ、違反が ${result.verification.violations} 件あります。`}
           </p>
+          <p className="hint">
+            内訳: 異動希望 {formatNumber(result.objectiveParts.wishes)}、専門性 {formatNumber(result.objectiveParts.expertise)}、ローテーション候補の異動{' '}
+            {formatNumber(result.objectiveParts.rotation)}、業務の継続性 {formatNumber(result.objectiveParts.continuity)}
+          </p>
+          {result.warnings.length > 0 ? (
+            <div className="alert alert--warning">
+              <p className="alert__title">守れなかった指定({result.warnings.length}件)</p>
+              <ul>
+                {result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {result.proposedMoves.length === 0 ? (
             <p>提案する異動はありません。</p>
           ) : (

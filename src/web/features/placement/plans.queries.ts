@@ -1,9 +1,9 @@
 /** 異動案: the server state of /placement/plans, /placement/plans/:id and /placement/plans/compare. */
+import type { OptimiserRunView } from '../../../domain/placement/optimiser-api.js';
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api-client.js';
 import type { UnencodableReport } from '../../../domain/org/org-api.js';
-import type { PlannedMove } from '../../../domain/placement/placement-model.js';
 import type {
   AddConstraintInput,
   AddMoveInput,
@@ -100,26 +100,7 @@ export function planExportUrl(id: number, format: 'xlsx' | 'csv', encoding: CsvE
 
 export const checkPlanExport = (id: number) => api.get<UnencodableReport>(withQuery(`/api/placement/plans/${id}/export/check`, { encoding: 'cp932' }));
 
-/** The optimiser's run as its routes answer it (P-opt: src/server/placement/optimiser). */
-export type OptimiserRunView = {
-  id: number;
-  planId: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  phase: string;
-  result: null | {
-    objective: number;
-    bound: number;
-    gap: number;
-    isOptimal: boolean;
-    lpWasIntegral: boolean;
-    branchNodes: number;
-    seconds: number;
-    sizes: { people: number; units: number; variables: number; constraints: number };
-    proposedMoves: Array<PlannedMove & { explanation: string[] }>;
-  };
-  error: string | null;
-};
+export type { OptimiserRunView };
 
 export const startOptimiserRun = (planId: number) => api.post<{ run: OptimiserRunView }>(`/api/placement/plans/${planId}/optimiser-runs`, {});
 export const useAdoptRun = () =>
