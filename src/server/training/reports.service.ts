@@ -11,12 +11,12 @@
 import type { ServiceContext } from '../http/context.js';
 import type { Executor } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
-import { audit, auditInTx } from '../access/audit.service.js';
+import { audit } from '../access/audit.service.js';
 import { can } from '../access/access.service.js';
-import { japaneseIssueMessage, toValidationDetails, validationError } from '../http/validation-messages.js';
+import { validationError } from '../http/validation-messages.js';
 import { buildXlsx } from '../common/excel-export.js';
 import { csvDownload, type ExportFile } from '../common/csv-download.js';
-import { findSetting, insertSettingIfAbsent, lockSettingsOfKind, updateSettingIfUnchanged } from '../common/settings-documents.repository.js';
+import { loadSettingsDocument, saveSettingsDocument, type SettingsDocumentSpec } from '../common/settings-document.service.js';
 import { listUnitIdsBelow } from '../org/org.repository.js';
 import { clampDate, fiscalYearRange } from '../../domain/common/fiscal-year.js';
 import { positionLevelLabels, positionLevels, type PositionLevel } from '../../domain/org/org-model.js';
@@ -63,20 +63,22 @@ import {
 export const hoursPageSize = 50;
 export type ExportFormat = 'xlsx' | 'csv';
 
-const settingsKey = 'training-report-settings';
-/** Writes take turns per municipality; apart from the other settings documents (7320–7323, 7330). */
-const settingsLockClass = 7324;
+const reportSettingsDocument: SettingsDocumentSpec<TrainingReportSettings> = {
+  key: 'training-report-settings',
+  // apart from the other settings documents (7320–7323, 7330)
+  lockClass: 7324,
+  schema: trainingReportSettingsSchema,
+  defaults: defaultTrainingReportSettings,
+  subject: '研修の集計の設定',
+  auditAction: 'training.report-settings-saved',
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings: the standard hours per day
 
 async function loadSettings(exec: Executor, municipalityId: number): Promise<Omit<TrainingReportSettingsView, 'canManage'>> {
-  const row = await findSetting(exec, municipalityId, settingsKey);
-  const defaults = defaultTrainingReportSettings;
-  if (row === undefined) return { settings: defaults, defaults, isDefault: true, updatedAt: null };
-  const parsed = trainingReportSettingsSchema.safeParse(row.value);
-  if (!parsed.success) console.warn('training report settings do not validate; using the defaults', { municipalityId });
-  return { settings: parsed.success ? parsed.data : defaults, defaults, isDefault: false, updatedAt: row.updatedAt };
+  const { value, ...rest } = await loadSettingsDocument(exec, municipalityId, reportSettingsDocument);
+  return { settings: value, ...rest };
 }
 
 async function hoursPerDayOf(exec: Executor, municipalityId: number): Promise<number> {
@@ -94,28 +96,8 @@ export async function readReportSettings(ctx: ServiceContext): Promise<TrainingR
 
 /** PUT /api/training/reports/settings: the settings with the token read (null: the defaults stand); 409 when stale. */
 export async function updateReportSettings(ctx: ServiceContext, input: { updatedAt: string | null; settings: TrainingReportSettings }): Promise<TrainingReportSettingsView> {
-  const municipalityId = ctx.actor.municipalityId;
-  return ctx.database.db.transaction(async (tx) => {
-    await lockSettingsOfKind(tx, settingsLockClass, municipalityId);
-    const parsed = trainingReportSettingsSchema.safeParse(input.settings, { error: japaneseIssueMessage });
-    if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues).map((d) => ({ ...d, path: `settings.${d.path}` })));
-    const stale = () => new AppError('common.conflict', '他の人が先に研修の集計の設定を更新しました。最新の内容を読み込んでから、もう一度変更してください。');
-    const current = await loadSettings(tx, municipalityId);
-    if (current.updatedAt !== input.updatedAt) throw stale();
-    const written =
-      input.updatedAt === null
-        ? await insertSettingIfAbsent(tx, municipalityId, settingsKey, parsed.data)
-        : await updateSettingIfUnchanged(tx, municipalityId, settingsKey, parsed.data, input.updatedAt);
-    if (written === undefined) throw stale();
-    await auditInTx(tx, auditSource(ctx), {
-      action: 'training.report-settings-saved',
-      outcome: 'succeeded',
-      objectType: 'settings',
-      objectId: settingsKey,
-      details: { settings: parsed.data },
-    });
-    return { ...(await loadSettings(tx, municipalityId)), canManage: true };
-  });
+  const { value, ...rest } = await saveSettingsDocument(ctx, reportSettingsDocument, { field: 'settings', value: input.settings, updatedAt: input.updatedAt });
+  return { settings: value, ...rest, canManage: true };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * the leader has been transferred out); HR appoints a leader for a 課 (one at a time) and ends an appointment.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { EndPeriodCell } from './end-period-cell.js';
 import { todayInJapan, useDates } from '../../app/dates.js';
 import { ErrorAlert, Loading, PageHeading, StatusMessage } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
@@ -169,7 +170,6 @@ function AppointmentList({ data, onMessage }: { data: DxLeaderCoverage; onMessag
   const id = useId();
   const dates = useDates();
   const end = useEndDxLeader();
-  const [endsOn, setEndsOn] = useState<Record<number, string>>({});
   if (data.leaders.length === 0) return null;
   const caption = `DX推進リーダーの指名の記録 ${data.leaders.length} 件`;
   return (
@@ -199,23 +199,7 @@ function AppointmentList({ data, onMessage }: { data: DxLeaderCoverage; onMessag
                   </th>
                   <td>{dates.period(l.startsOn, l.endsOn)}</td>
                   {data.canManage ? (
-                    <td className="digital-actions">
-                      {l.endsOn === null ? (
-                        <>
-                          <input type="date" aria-label={`${label}の終了日`} value={endsOn[l.id] ?? ''} onChange={(e) => setEndsOn({ ...endsOn, [l.id]: e.target.value })} />{' '}
-                          <button
-                            type="button"
-                            className="button--small"
-                            disabled={end.isPending || !endsOn[l.id]}
-                            onClick={() => end.mutate({ id: l.id, endsOn: endsOn[l.id]! }, { onSuccess: () => onMessage(`${label}の終了日を登録しました。`) })}
-                          >
-                            終了<span className="visually-hidden">({label})</span>
-                          </button>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
+                    <EndPeriodCell label={label} isOpen={l.endsOn === null} isPending={end.isPending} onEnd={(endsOn) => end.mutate({ id: l.id, endsOn }, { onSuccess: () => onMessage(`${label}の終了日を登録しました。`) })} />
                   ) : null}
                 </tr>
               );

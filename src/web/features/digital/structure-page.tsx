@@ -3,6 +3,7 @@
  * period, and their members with roles and periods. Everyone reads it; HR adds bodies and members and ends terms.
  */
 import { useId, useState, type FormEvent } from 'react';
+import { EndPeriodCell } from './end-period-cell.js';
 import { Link } from 'react-router';
 import { todayInJapan, useDates } from '../../app/dates.js';
 import { ErrorAlert, Loading, PageHeading, StatusMessage } from '../../components/page.js';
@@ -48,7 +49,6 @@ function BodySection({ body, data, onMessage }: { body: DxBody; data: DxStructur
   const id = useId();
   const dates = useDates();
   const end = useEndDxMember();
-  const [endsOn, setEndsOn] = useState<Record<number, string>>({});
   const parent = body.parentBodyId === null ? null : data.bodies.find((b) => b.id === body.parentBodyId);
   const caption = `${body.name}のメンバー ${body.members.length} 人`;
   return (
@@ -91,23 +91,7 @@ function BodySection({ body, data, onMessage }: { body: DxBody; data: DxStructur
                       {m.isCurrent ? '' : '(期間外)'}
                     </td>
                     {data.canManage ? (
-                      <td className="digital-actions">
-                        {m.endsOn === null ? (
-                          <>
-                            <input type="date" aria-label={`${label}の終了日`} value={endsOn[m.id] ?? ''} onChange={(e) => setEndsOn({ ...endsOn, [m.id]: e.target.value })} />{' '}
-                            <button
-                              type="button"
-                              className="button--small"
-                              disabled={end.isPending || !endsOn[m.id]}
-                              onClick={() => end.mutate({ id: m.id, endsOn: endsOn[m.id]! }, { onSuccess: () => onMessage(`${label}の終了日を登録しました。`) })}
-                            >
-                              終了<span className="visually-hidden">({label})</span>
-                            </button>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
+                      <EndPeriodCell label={label} isOpen={m.endsOn === null} isPending={end.isPending} onEnd={(endsOn) => end.mutate({ id: m.id, endsOn }, { onSuccess: () => onMessage(`${label}の終了日を登録しました。`) })} />
                     ) : null}
                   </tr>
                 );
