@@ -51,9 +51,11 @@ export function createApp(deps: Deps, opts: { webRoot?: string } = {}) {
   app.use('/api/*', noStore);
   // Imports carry their own, larger limit (IMPORT_MAX_MB); everything else is small JSON.
   app.use('/api/*', async (c, next) => {
-    const isImport = c.req.path.startsWith('/api/imports');
+    const isImport = c.req.path.startsWith('/api/imports') || /^\/api\/recruitment\/campaigns\/\d+\/e-application-imports$/.test(c.req.path);
+    // A public application carries up to 3 attachments in base64; each file's own limit is a recruitment setting.
+    const isApplication = /^\/api\/public\/recruitment\/campaigns\/\d+\/applications$/.test(c.req.path);
     return bodyLimit({
-      maxSize: isImport ? deps.config.IMPORT_MAX_MB * 1024 * 1024 : 256 * 1024,
+      maxSize: isImport ? deps.config.IMPORT_MAX_MB * 1024 * 1024 : isApplication ? 24 * 1024 * 1024 : 256 * 1024,
       onError: () => {
         throw new AppError(isImport ? 'org.import-too-large' : 'common.too-large', isImport ? `ファイルが大きすぎます(上限 ${deps.config.IMPORT_MAX_MB}MB)。` : '送信されたデータが大きすぎます。');
       },

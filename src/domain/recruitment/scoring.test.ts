@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicantScores, calibrate, raterTotal, validateScores, type RaterScores } from './scoring.js';
+import { applicantScores, applicantScoresFromTotals, calibrate, raterTotal, validateScores, type RaterScores } from './scoring.js';
 import { defaultDiscussionRubric, rubricSchema, type Rubric } from './recruitment-model.js';
 
 // 協調性 ×2, 傾聴 ×1.5, 論理性 ×1.5, リーダーシップ ×1 on 1..5
@@ -63,5 +63,18 @@ describe('applicant scores and calibration', () => {
     expect(calibrate(rubric, [{ raterId: 5, applicantId: 9, scores: all(3) }])).toEqual([
       { raterId: 5, applicants: 1, meanTotal: 50, leniency: null, itemLeniency: { cooperation: null, listening: null, logic: null, leadership: null } },
     ]);
+  });
+});
+
+describe('applicantScoresFromTotals', () => {
+  it('agrees with applicantScores on the stored totals', () => {
+    const rubric = defaultDiscussionRubric;
+    const all = [
+      { raterId: 2, applicantId: 1, scores: { cooperation: 5, listening: 4, logic: 3, leadership: 2 } },
+      { raterId: 1, applicantId: 1, scores: { cooperation: 2, listening: 2, logic: 2, leadership: 2 } },
+      { raterId: 1, applicantId: 3, scores: { cooperation: 1, listening: 5, logic: 1, leadership: 5 } },
+    ];
+    const totals = all.map((s) => ({ raterId: s.raterId, applicantId: s.applicantId, total: raterTotal(rubric, s.scores) }));
+    expect(applicantScoresFromTotals(totals, 2)).toEqual(applicantScores(rubric, all, 2));
   });
 });

@@ -109,3 +109,29 @@ export function calibrate(rubric: Rubric, all: readonly RaterScores[]): RaterCal
 const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * `applicantScores` over stored rater totals (each computed by `raterTotal` when it was saved): the same rule
+ * without reading every item score back, for the stage-results view of thousands of applicants.
+ */
+export function applicantScoresFromTotals(all: ReadonlyArray<{ raterId: number; applicantId: number; total: number }>, ratersPerApplicant: number): ApplicantScore[] {
+  const byApplicant = new Map<number, Array<{ raterId: number; total: number }>>();
+  for (const s of all) {
+    const list = byApplicant.get(s.applicantId);
+    if (list) list.push({ raterId: s.raterId, total: s.total });
+    else byApplicant.set(s.applicantId, [{ raterId: s.raterId, total: s.total }]);
+  }
+  return [...byApplicant.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([applicantId, totals]) => {
+      const sorted = [...totals].sort((a, b) => a.raterId - b.raterId);
+      const values = sorted.map((t) => t.total);
+      return {
+        applicantId,
+        score: round1(values.reduce((s, v) => s + v, 0) / values.length),
+        raterTotals: sorted,
+        spread: round1(Math.max(...values) - Math.min(...values)),
+        isComplete: values.length >= ratersPerApplicant,
+      };
+    });
+}
