@@ -25,6 +25,8 @@ const envSchema = z.object({
   TRUST_PROXY: boolFromEnv.default(false),
   SIGN_IN_MAX_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(20),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(500).default(40),
+  /** Desk statistics: cells with fewer cases are suppressed (ADR 0020); 3 at least, 5 by default. */
+  DESK_STATISTICS_MIN_CELL: z.coerce.number().int().min(3).max(100).default(5),
   /** smtp://host:25 or smtps://user:pass@host:465 (the municipality's own relay); unset → no mail leaves the machine. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'smtp:// または smtps:// の URL を指定してください' }).optional(),
   /** The sender of reminder mail, e.g. jinzai@city.example.lg.jp; required with SMTP_URL. */
