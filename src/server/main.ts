@@ -9,6 +9,7 @@ import { seedDemoEvaluations } from './db/seeds/demo-evaluations.js';
 import { seedDemoAreas } from './db/seeds/demo-areas.js';
 import { evaluationPeriodLabels, type EvaluationPeriod } from '../domain/evaluation/evaluation-calendar.js';
 import { tokyoDate } from './http/context.js';
+import { scheduleRetentionJobs } from './retention-jobs.js';
 
 async function main() {
   const config = loadConfig();
@@ -28,6 +29,8 @@ async function main() {
     }
   }
   const app = createApp({ database, config, clock });
+  // Retention (security.md): applicant data anonymised, old stress checks deleted — at start-up and every 24 hours.
+  const stopRetention = config.NODE_ENV === 'test' ? () => {} : scheduleRetentionJobs(database, clock, tokyoDate);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`;
     console.log(`\nJinzai is running: ${url}`);
@@ -39,6 +42,7 @@ async function main() {
     console.log(`\nAPI: ${url}api/docs`);
   });
   const shutdown = () => {
+    stopRetention();
     server.close();
     void database.close().finally(() => process.exit(0));
   };

@@ -2,7 +2,7 @@
  * Retention (security.md "Reliability", facts.md: records kept 5 years): a scheduled job deletes every campaign
  * that closed more than `years` years ago, with everything hanging off it (answers, results, group entries,
  * consents, interviews, actions — ON DELETE CASCADE), and audits each deletion in the same transaction. Run by
- * `npm run stress-check:retention` (retention-cli.ts) or at start-up; `now` is passed in so tests move the clock.
+ * `npm run retention` or at start-up and daily (src/server/retention-jobs.ts); `now` is passed in so tests move the clock.
  */
 import type { Database } from '../db/client.js';
 import { auditInTx } from '../access/audit.service.js';
