@@ -11,11 +11,11 @@ import { postgresAdminUrl, stopThrowaway, type Engine } from './bench-support.js
 
 const { values } = parseArgs({ options: { staff: { type: 'string', default: '40000' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
-const benches = ['import', 'directory', 'evaluation-progress'].filter((b) => !only || only.includes(b));
+const benches = ['import', 'directory', 'evaluation-progress', 'training-reports', 'recruitment-pipeline', 'recruitment-public'].filter((b) => !only || only.includes(b));
 console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${values.staff} staff`);
 try {
   // Pure benches (domain rules, no database): once, not per engine.
-  for (const bench of ['training-targets', 'training-recommendations'].filter((b) => !only || only.includes(b))) {
+  for (const bench of ['training-targets', 'training-recommendations', 'placement-careers', 'placement-optimiser', 'workplace-fellows'].filter((b) => !only || only.includes(b))) {
     spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL(`./${bench}.bench.ts`, import.meta.url)), '--staff', values.staff], { stdio: 'inherit' });
   }
   const pgUrl = await postgresAdminUrl();

@@ -19,6 +19,24 @@ import { enrolmentRoutes } from './training/enrolment.routes.js';
 import { recommendationsRoutes } from './training/recommendations.routes.js';
 import { selfDevelopmentRoutes } from './training/self-development.routes.js';
 import { jointRoutes } from './training/joint.routes.js';
+import { stressCheckRoutes } from './stress-check/stress-check.routes.js';
+import { reportsRoutes } from './training/reports.routes.js';
+import { digitalTalentRoutes } from './digital/talent.routes.js';
+import { plansRoutes } from './placement/plans.routes.js';
+import { careersRoutes } from './placement/careers.routes.js';
+import { rulesRoutes } from './placement/rules.routes.js';
+import { optimiserRoutes } from './placement/optimiser.routes.js';
+import { knowledgeRoutes } from './knowledge/knowledge.routes.js';
+import { pipelineRoutes } from './recruitment/pipeline.routes.js';
+import { scoringRoutes } from './recruitment/scoring.routes.js';
+import { analyticsRoutes as recruitmentAnalyticsRoutes } from './recruitment/analytics.routes.js';
+import { campaignsRoutes as recruitmentIntakeRoutes } from './recruitment/campaigns.routes.js';
+import { publicRecruitmentRoutes } from './recruitment/public.routes.js';
+import { deskRoutes } from './workplace/desk.routes.js';
+import { publicDeskRoutes } from './workplace/desk-public.routes.js';
+
+import { selfDeclarationRoutes } from './workplace/self-declaration.routes.js';
+import { fellowRoutes } from './workplace/fellow.routes.js';
 
 export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/org', orgRoutes],
@@ -39,4 +57,21 @@ export const areaRouters: Array<[string, OpenAPIHono<AppEnv>]> = [
   ['/api/training', recommendationsRoutes],
   ['/api/training', selfDevelopmentRoutes],
   ['/api/training', jointRoutes],
+  ['/api/stress-check', stressCheckRoutes],
+  ['/api/training', reportsRoutes],
+  ['/api/digital', digitalTalentRoutes],
+  ['/api/placement', plansRoutes],
+  ['/api/placement', careersRoutes],
+  ['/api/placement', rulesRoutes],
+  ['/api/placement', optimiserRoutes],
+  ['/api/knowledge', knowledgeRoutes],
+  ['/api/recruitment', recruitmentIntakeRoutes],
+  ['/api/public/recruitment', publicRecruitmentRoutes],
+  ['/api/desks', deskRoutes],
+  ['/api/public/desks', publicDeskRoutes],
+  ['/api/recruitment', pipelineRoutes],
+  ['/api/recruitment', scoringRoutes],
+  ['/api/recruitment', recruitmentAnalyticsRoutes],
+  ['/api/workplace', selfDeclarationRoutes],
+  ['/api/workplace', fellowRoutes],
 ];

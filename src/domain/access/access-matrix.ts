@@ -28,6 +28,11 @@ export const accessMatrix = {
     roles: ['hr_admin', 'hr_officer'],
     relations: ['unit-head'],
   },
+  'placement.careers.city': {
+    description: 'the city-wide heat maps of tenure and frontline coverage per unit (経歴の見える化)',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
   'org.staff.list': {
     description: 'search the staff directory (unit heads see the members of the units they head)',
     roles: ['hr_admin', 'hr_officer'],
@@ -177,10 +182,178 @@ export const accessMatrix = {
     roles: ['hr_admin', 'hr_officer', 'training_officer'],
     relations: ['evaluator'],
   },
+  'training.history.read': {
+    description: "a person's training history (研修受講履歴: enrolments, confirmed self-development, certificates), on screen, printed or downloaded",
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: ['self', 'unit-head', 'evaluator', 'confirmer'],
+  },
+  'training.reports.read': {
+    description: 'the training reports of a 年度: completion by course and position level, hours per person, and their settings',
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: [],
+  },
+  'training.reports.export': {
+    description: 'download the training reports (completion, hours per person, the ability → training loop) as Excel or CSV',
+    roles: ['hr_admin', 'hr_officer', 'training_officer'],
+    relations: [],
+    isAuditedRead: true,
+  },
   'training.self-development.confirm': {
     description: "see a staff member's self-development records (自己啓発) and confirm or return them as their evaluator (supervisor), or HR",
     roles: ['hr_admin', 'hr_officer'],
     relations: ['evaluator'],
+  },
+  'digital.assessment.confirm': {
+    description: "see a staff member's digital-skill self-assessment (デジタルスキルの自己評価) and confirm or return it as their evaluator (supervisor), or HR",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['evaluator'],
+  },
+  'digital.assessment.read-all': {
+    description: "every staff member's digital-skill self-assessments of a 年度 and the summary per area and unit",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'digital.manage': {
+    description: 'change the digital-skill framework, the DX推進本部 and working groups with their members, the DX推進リーダー, the advisor register and the exchange programmes',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'placement.plans.manage': {
+    description: 'transfer plans (異動案): create scenarios, add moves, pin or forbid moves, evaluate, compare and export them',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'placement.rules.read': {
+    description: 'the rotation rules (R1–R5) as of a date: flags with their facts, and the placement facts they are checked against',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'placement.inputs.manage': {
+    description: 'the placement settings, transfer wishes entered by HR, expertise fields per person and 定数 per unit and position level',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'placement.plans.approve': {
+    description: 'approve a transfer plan and apply it (creates the new assignments and re-derives evaluator/confirmer relations)',
+    roles: ['hr_admin'],
+    relations: [],
+  },
+  'knowledge.moderate': {
+    description: 'write knowledge-base articles by role, and delete any article, or an abusive Q&A question or answer with a reason (audited, ADR 0016)',
+    roles: ['hr_admin', 'hr_officer', 'system_admin'],
+    relations: [],
+  },
+  // Stress check (ADR 0017). Individual data: the person and the implementer side only; HR (hr_officer) only what
+  // the person consented to; hr_admin and system_admin never. Group figures (suppressed < 10) and counts: HR too.
+  'stress-check.campaigns.manage': {
+    description: 'create, open and close stress-check campaigns (method, thresholds and questionnaire fixed per campaign)',
+    roles: ['stress_implementer'],
+    relations: [],
+  },
+  'stress-check.results.read': {
+    description: "a person's individual stress-check result, and the list of everyone's results (実施者・実施事務従事者)",
+    roles: ['stress_implementer'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  'stress-check.results.read-consented': {
+    description: 'individual results whose owner consented to pass them to the employer (人事担当 only; never hr_admin)',
+    roles: ['hr_officer'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  'stress-check.interviews.manage': {
+    description: 'see the physician-interview requests (面接指導の申出) and record the interviews',
+    roles: ['stress_implementer'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  'stress-check.groups.read': {
+    description: 'group analysis (集団分析) per unit and across units: scale means, 判定図, 健康リスク, last year — groups under the threshold suppressed',
+    roles: ['stress_implementer', 'hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'stress-check.unit-actions.manage': {
+    description: 'the high-risk units of the group analysis and their follow-up actions (職場環境改善)',
+    roles: ['stress_implementer', 'hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'stress-check.progress.read': {
+    description: 'answer progress by unit (counts only) and the counts for the yearly report to the labour office',
+    roles: ['stress_implementer', 'hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'recruitment.campaigns.manage': {
+    description: 'create and edit recruitment campaigns (採用試験: eligibility, stages, rubrics, schedule, FAQ), open and close them, import e-application CSV files, and set the recruitment settings (rubrics, attachments, retention)',
+    roles: ['hr_admin', 'hr_officer', 'recruiter'],
+    relations: [],
+  },
+  'recruitment.internships.manage': {
+    description: "handle internship and workplace-experience requests (インターン・職場体験): students' details, host unit, dates, acceptance, feedback",
+    roles: ['hr_admin', 'hr_officer', 'recruiter'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  // Recruitment pipeline (issue 7, ADR 0018). Applicants' data: recruitment staff only; raters (面接官・評定者) are a
+  // relation by assignment to a sitting, checked per applicant by the recruitment services (routes 'signed-in').
+  'recruitment.pipeline.manage': {
+    description: "a campaign's pipeline: applicants per stage, sittings with applicants and raters, score imports, calibration, stage decisions, offers, withdrawals and notices (採用担当)",
+    roles: ['hr_admin', 'hr_officer', 'recruiter'],
+    relations: [],
+  },
+  'recruitment.applicants.export': {
+    description: "export the applicants of a campaign's stage to CSV or Excel (personal data; formula-safe)",
+    roles: ['hr_admin', 'hr_officer', 'recruiter'],
+    relations: [],
+    isAuditedRead: true,
+  },
+  'recruitment.analytics.read': {
+    description: 'recruitment funnel per campaign, category and year: stages passed, offers, acceptances, age bands, sources and channels',
+    roles: ['hr_admin', 'hr_officer', 'recruiter'],
+    relations: [],
+  },
+  // Consultation and whistleblowing desks (ADR 0020). Contents: only handlers assigned to the case (checked per case
+  // by the desk services; administrator roles are refused there even if also granted case_handler). hr_admin may
+  // manage designations and read the suppressed statistics, never a case, a message or a reporter's identity.
+  'workplace.desk-cases.handle': {
+    description: 'the cases a designated 相談員・公益通報対応業務従事者 is assigned to: contents, timeline, messages, the reporter and cooperators (every read audited), and the intake queue without contents',
+    roles: ['case_handler'],
+    relations: [],
+  },
+  'workplace.desk-designations.manage': {
+    description: 'designate staff as 相談員 or 公益通報対応業務従事者 with dates and the document, and end designations (no case contents)',
+    roles: ['hr_admin', 'case_handler'],
+    relations: [],
+  },
+  'workplace.desk-statistics.read': {
+    description: 'desk case counts per desk × category × status of a 年度, with no identity and small cells suppressed',
+    roles: ['hr_admin', 'hr_officer', 'case_handler'],
+    relations: [],
+  },
+  // Self-declaration (自己申告書, ADR 0019). HR sees every field; the supervisor (evaluator, unit head) only the fields
+  // the campaign's form allows and never health — cut field by field by the service, which audits every read by
+  // anyone but the owner. Writing one's own declaration is 'signed-in' (the owner is the actor).
+  'workplace.self-declaration.manage': {
+    description: 'open and close the yearly self-declaration campaign, set the form (fields and what the supervisor sees), see progress per unit and remind',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'workplace.self-declaration.read-all': {
+    description: "list a campaign's declarations of everyone with filters (unit, transfer wish, career intention); audited",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
+  },
+  'workplace.self-declaration.read': {
+    description: "a person's self-declaration: HR in full, the owner in full, the evaluator and unit head only the fields the form allows (never health); reads by anyone but the owner audited",
+    roles: ['hr_admin', 'hr_officer'],
+    relations: ['self', 'evaluator', 'unit-head'],
+  },
+  // Fellow programme (ADR 0021): HR manages; the fellow and the junior act on their own pair only, checked by the
+  // service on every pair and meeting route (routes 'signed-in'; a pair that is not theirs answers 404).
+  'workplace.fellows.manage': {
+    description: 'the fellow programme (フェロー制度): the pool of fellows, its settings, matching proposals, confirming and ending pairs, every pair with its meetings and feedback, monitoring',
+    roles: ['hr_admin', 'hr_officer'],
+    relations: [],
   },
   'access.accounts.read': {
     description: 'list accounts and their role grants',

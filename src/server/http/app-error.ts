@@ -115,6 +115,42 @@ export const errorStatus = {
   'training.session-has-enrolments': 409,
   /** a joint-training roster file with errors; details lists them by line and column, nothing was written */
   'training.roster-invalid': 422,
+  /** a transfer plan action its status does not allow (editing an approved or applied plan, applying a draft, …) */
+  'placement.plan-invalid-transition': 409,
+  /** a transfer plan move or constraint that contradicts the plan (a second move for a person, a pin against a stay, …) */
+  'placement.plan-conflict': 409,
+  /** approving or applying a transfer plan with rule violations; details lists them */
+  'placement.plan-has-violations': 422,
+  /** a second DX推進リーダー for a 課 whose appointment overlaps the existing one (one per unit at a time) */
+  'digital.leader-overlap': 409,
+  /** stress check: answering or submitting outside the campaign's open period (or before it was opened) */
+  'stress-check.not-open': 422,
+  /** stress check: submitting with items unanswered; details lists their numbers */
+  'stress-check.answers-incomplete': 422,
+  /** stress check: consent asked before the result was shown to the person (facts.md: only after notification) */
+  'stress-check.consent-before-result': 409,
+  /** stress check: group analysis of a campaign that has not closed yet (a new submission would be a differencing channel) */
+  'stress-check.analysis-not-ready': 409,
+  /** desks: a status move the case timeline does not allow (received → investigating → … → closed) */
+  'workplace.desk-invalid-transition': 409,
+  /** desks: the case is closed; no messages, notes or moves any more */
+  'workplace.desk-case-closed': 409,
+  /** desks: the person is not designated for the desk (or holds an administrator role), so cannot handle or be assigned */
+  'workplace.desk-not-designated': 422,
+  /** desks: too many reports, or failed receipt-code/secret attempts, from one address or for one code */
+  'workplace.desk-rate-limited': 429,
+  /** too many public applications or internship requests from one address; try again later */
+  'recruitment.rate-limited': 429,
+  /** the applicant does not meet the campaign's eligibility (age, qualifications, experience); details list the reasons */
+  'recruitment.not-eligible': 422,
+  /** the campaign does not accept applications now, or a status move the campaign's state does not allow */
+  'recruitment.campaign-not-open': 409,
+  /** an e-application CSV with errors; details list them by line (nothing was written) */
+  'recruitment.import-invalid': 422,
+  /** self-declaration: saving, submitting or reminding outside the campaign's period (or after it was closed) */
+  'workplace.self-declaration-closed': 422,
+  /** fellow programme: a pair HR confirms breaks the matching rules on the date (same 部, evaluation chain, capacity …); details list them */
+  'workplace.fellow-pair-refused': 422,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -6,6 +6,14 @@
  */
 import type { Database } from '../client.js';
 import type { Config } from '../../config.js';
+import { demoKnowledgeSeeder } from './demo-knowledge.js';
+import { demoPlacementSeeder } from './demo-placement.js';
+import { demoDigitalSeeder } from './demo-digital.js';
+import { demoStressCheckSeeder } from './demo-stress-check.js';
+import { demoRecruitmentSeeder } from './demo-recruitment.js';
+import { demoRecruitmentPipelineSeeder } from './demo-recruitment-pipeline.js';
+import { demoFellowsSeeder } from './demo-fellows.js';
+import { demoSelfDeclarationSeeder } from './demo-self-declaration.js';
 
 export type DemoAreaSeeder = {
   /** shown in the start-up log, e.g. 'デジタル人材' */
@@ -13,7 +21,7 @@ export type DemoAreaSeeder = {
   seed: (database: Database, opts: { today: string; seed: number; config: Config }) => Promise<Record<string, number>>;
 };
 
-export const demoAreaSeeders: DemoAreaSeeder[] = [];
+export const demoAreaSeeders: DemoAreaSeeder[] = [demoKnowledgeSeeder, demoPlacementSeeder, demoSelfDeclarationSeeder, demoDigitalSeeder, demoStressCheckSeeder, demoRecruitmentSeeder, demoRecruitmentPipelineSeeder, demoFellowsSeeder];
 
 /** Runs every area's seeder in order and reports "label: counts" lines. */
 export async function seedDemoAreas(database: Database, opts: { today: string; seed: number; config: Config }): Promise<string[]> {
