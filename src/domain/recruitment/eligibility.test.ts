@@ -33,6 +33,8 @@ describe('age on the reference date', () => {
   it('prints the birth-date bounds the way notices do, and they agree with the check for any birth date', () => {
     expect(birthDateBounds(general)).toEqual({ bornOnOrAfter: '1995-04-02', bornOnOrBefore: '2004-04-01' });
     expect(birthDateBounds({ ageReferenceDate: '2026-04-01', minAge: null, maxAge: null })).toEqual({ bornOnOrAfter: null, bornOnOrBefore: null });
+    // A 29 February reference date: 18 means born on or before 2010-02-28; 20 at most means born from 2007-03-01.
+    expect(birthDateBounds({ ageReferenceDate: '2028-02-29', minAge: 18, maxAge: 20 })).toEqual({ bornOnOrAfter: '2007-03-01', bornOnOrBefore: '2010-02-28' });
     const referenceDates = ['2026-04-01', '2025-02-28', '2028-02-29', '2027-03-01', '2026-12-31'];
     fc.assert(
       fc.property(fc.constantFrom(...referenceDates), fc.integer({ min: 18, max: 40 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 60 * 366 }), (ref, minAge, span, daysBack) => {

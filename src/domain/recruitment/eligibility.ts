@@ -15,12 +15,9 @@ export function ageOn(birthDate: string, date: string): number {
  */
 export function birthDateBounds(rule: Pick<Eligibility, 'ageReferenceDate' | 'minAge' | 'maxAge'>): { bornOnOrAfter: string | null; bornOnOrBefore: string | null } {
   const [y, m, d] = rule.ageReferenceDate.split('-').map(Number) as [number, number, number];
-  const shift = (years: number) => {
-    // 29 February in a common year: the birthday-style count completes on 1 March, so the bound moves with it.
-    const day = Math.min(d, new Date(Date.UTC(y - years, m, 0)).getUTCDate());
-    const date = toIsoDate(y - years, m, day);
-    return day < d ? addDays(date, 1) : date;
-  };
+  // The same month and day `years` earlier; a 29 February reference falls back to 28 February in a common year
+  // (someone born on 28 February has had their birthday by 29 February, someone born on 1 March has not).
+  const shift = (years: number) => toIsoDate(y - years, m, Math.min(d, new Date(Date.UTC(y - years, m, 0)).getUTCDate()));
   return {
     bornOnOrAfter: rule.maxAge === null ? null : addDays(shift(rule.maxAge + 1), 1),
     bornOnOrBefore: rule.minAge === null ? null : shift(rule.minAge),
