@@ -100,6 +100,12 @@ describe('stress check: answer by keyboard, result, interview request, consent r
     await heading1(page, name);
     const requests = page.getByRole('table', { name: /面接指導の申出/ });
     await visible(requests.getByRole('row').filter({ hasText: 'A0005' }));
+    // …and opens A0005's individual result (an audited read): the determination and the scale scores.
+    const row = page.getByRole('table', { name: '受検者の結果' }).getByRole('row').filter({ hasText: 'A0005' });
+    await row.getByRole('button', { name: /結果を表示/ }).click();
+    const detail = page.getByRole('region', { name: /さんの結果$/ });
+    await visible(detail.getByText(/高ストレス者に該当/));
+    await visible(detail.getByRole('table', { name: '尺度ごとの点数(レーダーチャートの値)' }));
     await expectNoAxeViolations(page);
 
     // Eleven more people answer, then the campaign closes: the group analysis becomes available.

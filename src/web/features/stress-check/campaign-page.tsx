@@ -36,7 +36,9 @@ import {
   useRecordUnitAction,
   useReport,
   useResults,
+  usePersonResult,
 } from './stress-check.queries.js';
+import { ResultScores } from './result-page.js';
 import './stress-check.css';
 
 const title = 'ストレスチェックの実施状況と集団分析';
@@ -205,12 +207,73 @@ function ResultsSection({ campaign }: { campaign: Campaign }) {
       {results.isPending ? <Loading /> : null}
       <ErrorAlert error={results.error} title="結果を読み込めませんでした。" />
       {results.data ? (
-        <p>
-          受検者 {num(results.data.items.length)} 人、うち高ストレス者 {num(results.data.items.filter((r) => r.isHighStress).length)} 人、同意あり{' '}
-          {num(results.data.items.filter((r) => r.consent === 'given').length)} 人。
-        </p>
+        <>
+          <p>
+            受検者 {num(results.data.items.length)} 人、うち高ストレス者 {num(results.data.items.filter((r) => r.isHighStress).length)} 人、同意あり{' '}
+            {num(results.data.items.filter((r) => r.consent === 'given').length)} 人。個人の結果を開くと、その閲覧は監査ログに記録されます。
+          </p>
+          <PersonResults
+            campaignId={campaign.id}
+            list="results"
+            caption="受検者の結果"
+            people={results.data.items.map((r) => ({
+              staffId: r.staffId,
+              employeeNumber: r.employeeNumber,
+              name: r.name,
+              notes: [r.isHighStress ? '高ストレス' : '', r.hasInterviewRequest ? '面接指導の申出あり' : '', r.consent === 'given' ? '提供に同意' : ''].filter(Boolean).join('・') || '—',
+            }))}
+          />
+        </>
       ) : null}
     </section>
+  );
+}
+
+type PersonRow = { staffId: number; employeeNumber: string; name: string; notes: string };
+
+/** A list of people whose result the reader may open one at a time (each opening is an audited read on the server). */
+function PersonResults({ campaignId, list, caption, people }: { campaignId: number; list: 'results' | 'consented-results'; caption: string; people: PersonRow[] }) {
+  const [open, setOpen] = useState<PersonRow | null>(null);
+  const result = usePersonResult(campaignId, list, open?.staffId ?? null);
+  if (people.length === 0) return null;
+  return (
+    <>
+      <div className="table-wrap" {...scrollRegion(caption)}>
+        <table className="data-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">職員番号</th>
+              <th scope="col">氏名</th>
+              <th scope="col">状況</th>
+              <th scope="col">結果</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.staffId}>
+                <td>{p.employeeNumber}</td>
+                <th scope="row">{p.name}</th>
+                <td>{p.notes}</td>
+                <td>
+                  <button type="button" className="button--small" aria-pressed={open?.staffId === p.staffId} onClick={() => setOpen(open?.staffId === p.staffId ? null : p)}>
+                    結果を表示<span className="visually-hidden">({p.name})</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {open ? (
+        <section aria-label={`${open.name}さんの結果`} className="sc-person-result">
+          <h3>{open.name}さんの結果</h3>
+          {result.isPending ? <Loading /> : null}
+          <ErrorAlert error={result.error} title="結果を読み込めませんでした。" />
+          {result.data ? <ResultScores result={result.data} subject={`${open.name}さん`} headingLevel={3} /> : null}
+        </section>
+      ) : null}
+    </>
   );
 }
 
@@ -224,27 +287,17 @@ function ConsentedSection({ campaign }: { campaign: Campaign }) {
       <ErrorAlert error={consented.error} title="提供された結果を読み込めませんでした。" />
       {consented.data && consented.data.items.length === 0 ? <p>提供された結果はありません。</p> : null}
       {consented.data && consented.data.items.length > 0 ? (
-        <table className="data-table">
-          <caption>同意により提供された結果</caption>
-          <thead>
-            <tr>
-              <th scope="col">職員番号</th>
-              <th scope="col">氏名</th>
-              <th scope="col">高ストレス</th>
-              <th scope="col">同意日時</th>
-            </tr>
-          </thead>
-          <tbody>
-            {consented.data.items.map((r) => (
-              <tr key={r.staffId}>
-                <td>{r.employeeNumber}</td>
-                <th scope="row">{r.name}</th>
-                <td>{r.isHighStress ? '該当' : '非該当'}</td>
-                <td>{dates.timestamp(r.consentedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PersonResults
+          campaignId={campaign.id}
+          list="consented-results"
+          caption="同意により提供された結果"
+          people={consented.data.items.map((r) => ({
+            staffId: r.staffId,
+            employeeNumber: r.employeeNumber,
+            name: r.name,
+            notes: `${r.isHighStress ? '高ストレス' : '高ストレス非該当'}・${dates.timestamp(r.consentedAt)}に同意`,
+          }))}
+        />
       ) : null}
     </section>
   );

@@ -60,33 +60,9 @@ export function ScaleTable({ result, caption }: { result: StressResult; caption:
 
 function ResultView({ campaignId, result }: { campaignId: number; result: StressResult }) {
   const dates = useDates();
-  const chartId = useId();
-  const { score, thresholds } = result;
-  const axes = score.scales.filter((s) => s.area !== 'D').map((s) => ({ key: s.key, label: s.label, value: s.perItem }));
-  const highest = [...axes].sort((a, b) => b.value - a.value).slice(0, 3).map((a) => a.label);
   return (
     <>
-      <section aria-labelledby="sc-determination" className={score.isHighStress ? 'sc-determination sc-determination--high' : 'sc-determination'}>
-        <h2 id="sc-determination">判定</h2>
-        <p className="sc-determination__main">{score.isHighStress ? 'あなたは高ストレス者に該当します。' : 'あなたは高ストレス者に該当しません。'}</p>
-        <p className="hint">
-          判定方法: 合計点数を使う方法。心身のストレス反応(B)の合計 {score.areaTotals.B} 点(基準 {thresholds.bTotalAtLeast} 点以上)、仕事のストレス要因(A)と周囲のサポート(C)の合計{' '}
-          {score.areaTotals.A + score.areaTotals.C} 点(基準 {thresholds.acTotalAtLeast} 点以上、かつ B が {thresholds.bWithAcAtLeast} 点以上)。
-        </p>
-      </section>
-
-      <section aria-labelledby="sc-scales">
-        <h2 id="sc-scales">尺度ごとの点数</h2>
-        <div className="sc-result-grid">
-          <RadarChart
-            axes={axes}
-            titleId={chartId}
-            title="ストレスプロフィール(レーダーチャート)"
-            description={`外側ほどストレスが高い方向です。特に高いのは ${highest.join('、')} です。各尺度の値は表のとおりです。`}
-          />
-          <ScaleTable result={result} caption="尺度ごとの点数(レーダーチャートの値)" />
-        </div>
-      </section>
+      <ResultScores result={result} subject="あなた" headingLevel={2} />
 
       <section aria-labelledby="sc-advice">
         <h2 id="sc-advice">アドバイス</h2>
@@ -100,6 +76,44 @@ function ResultView({ campaignId, result }: { campaignId: number; result: Stress
       <InterviewRequest campaignId={campaignId} result={result} />
       <ConsentQuestion campaignId={campaignId} result={result} />
       {result.shownAt ? <p className="hint">結果の通知日時: {dates.timestamp(result.shownAt)}</p> : null}
+    </>
+  );
+}
+
+/**
+ * The determination and the scale scores (radar chart and table) of one result — on the person's own page, and for
+ * the implementer or for HR with the person's consent on the campaign page.
+ */
+export function ResultScores({ result, subject, headingLevel }: { result: StressResult; subject: string; headingLevel: 2 | 3 }) {
+  const chartId = useId();
+  const ids = useId();
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const { score, thresholds } = result;
+  const axes = score.scales.filter((s) => s.area !== 'D').map((s) => ({ key: s.key, label: s.label, value: s.perItem }));
+  const highest = [...axes].sort((a, b) => b.value - a.value).slice(0, 3).map((a) => a.label);
+  return (
+    <>
+      <section aria-labelledby={`${ids}-determination`} className={score.isHighStress ? 'sc-determination sc-determination--high' : 'sc-determination'}>
+        <H id={`${ids}-determination`}>判定</H>
+        <p className="sc-determination__main">{score.isHighStress ? `${subject}は高ストレス者に該当します。` : `${subject}は高ストレス者に該当しません。`}</p>
+        <p className="hint">
+          判定方法: 合計点数を使う方法。心身のストレス反応(B)の合計 {score.areaTotals.B} 点(基準 {thresholds.bTotalAtLeast} 点以上)、仕事のストレス要因(A)と周囲のサポート(C)の合計{' '}
+          {score.areaTotals.A + score.areaTotals.C} 点(基準 {thresholds.acTotalAtLeast} 点以上、かつ B が {thresholds.bWithAcAtLeast} 点以上)。
+        </p>
+      </section>
+
+      <section aria-labelledby={`${ids}-scales`}>
+        <H id={`${ids}-scales`}>尺度ごとの点数</H>
+        <div className="sc-result-grid">
+          <RadarChart
+            axes={axes}
+            titleId={chartId}
+            title="ストレスプロフィール(レーダーチャート)"
+            description={`外側ほどストレスが高い方向です。特に高いのは ${highest.join('、')} です。各尺度の値は表のとおりです。`}
+          />
+          <ScaleTable result={result} caption="尺度ごとの点数(レーダーチャートの値)" />
+        </div>
+      </section>
     </>
   );
 }

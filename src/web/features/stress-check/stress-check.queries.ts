@@ -115,6 +115,9 @@ export const useHighRiskUnits = (id: number, enabled: boolean) => useQuery(view<
 export const useInterviewRequests = (id: number, enabled: boolean) => useQuery(view<InterviewRequestList>(id, 'interviews', '/interview-requests', enabled));
 export const useResults = (id: number, enabled: boolean) => useQuery(view<ResultList>(id, 'results', '/results', enabled));
 export const useConsentedResults = (id: number, enabled: boolean) => useQuery(view<ConsentedResultList>(id, 'consented', '/consented-results', enabled));
+/** One person's result as the implementer (`results`) or HR with the person's consent (`consented-results`) reads it; each read is audited. */
+export const usePersonResult = (id: number, list: 'results' | 'consented-results', staffId: number | null) =>
+  useQuery(view<StressResult>(id, `${list}-${staffId ?? 0}`, `/${list}/${staffId ?? 0}`, staffId !== null));
 
 export function useRecordInterview(campaignId: number) {
   const client = useQueryClient();
