@@ -46,6 +46,9 @@ authRoutes.openapi(
   async (c) => {
     const input = c.req.valid('json');
     const { token, csrfToken } = await signIn(c.get('deps'), input, { requestId: c.get('requestId'), now: c.get('now'), ip: clientIp(c) });
+    // Signing in over an existing session (another user at the same desk) ends that session first.
+    const previous = c.get('actor');
+    if (previous) await signOut(c.get('deps'), previous, { requestId: c.get('requestId'), now: c.get('now') });
     setSessionCookie(c, token);
     return c.json({ csrfToken }, 200);
   },

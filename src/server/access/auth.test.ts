@@ -47,6 +47,17 @@ describe('sign-in', () => {
     h.setNow(base);
   });
 
+  it('signs in again over an existing session without its token (switching user), ending the old session', async () => {
+    h.setNow(base);
+    const old = await h.loginAs('evaluator');
+    const again = await h.call(null, 'POST', '/api/auth/login', { loginId: demo('staff').employeeNumber, password: demo('staff').password }, { cookie: old.cookie });
+    expect(again.status).toBe(200);
+    expect((await h.call(old, 'GET', '/api/auth/me')).status).toBe(401);
+    // A foreign origin is still refused.
+    const foreign = await h.call(null, 'POST', '/api/auth/login', { loginId: demo('staff').employeeNumber, password: demo('staff').password }, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+  });
+
   it('refuses unknown fields in the body', async () => {
     const res = await h.call(null, 'POST', '/api/auth/login', { loginId: 'x', password: 'y', role: 'hr_admin' });
     expect(res.status).toBe(400);
