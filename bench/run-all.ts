@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, printing figures (not tests). Sizes from the foundation issue:
  * import 40,000 staff + ~580,000 assignment rows from CP932 CSV on PGlite and PostgreSQL; directory search and
- * profile load p95 at 40,000 staff; the evaluation progress dashboard over 3 cycles (120,000 sheets). Each run
+ * profile load p95 at 40,000 staff; the evaluation progress dashboard over 3 cycles (120,000 sheets); the stress check
+ * (issue 6: group analysis over 40,000 respondents, 300 respondents autosaving at once). Each run
  * is its own process, so its peak RSS is its own; PostgreSQL is DATABASE_URL or a throwaway cluster started once here. `--staff N` shrinks the runs; `--only import,directory`.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { postgresAdminUrl, stopThrowaway, type Engine } from './bench-support.js
 
 const { values } = parseArgs({ options: { staff: { type: 'string', default: '40000' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
-const benches = ['import', 'directory', 'evaluation-progress', 'training-reports', 'recruitment-pipeline', 'recruitment-public'].filter((b) => !only || only.includes(b));
+const benches = ['import', 'directory', 'evaluation-progress', 'training-reports', 'recruitment-pipeline', 'recruitment-public', 'stress-check'].filter((b) => !only || only.includes(b));
 console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${values.staff} staff`);
 try {
   // Pure benches (domain rules, no database): once, not per engine.

@@ -46,11 +46,18 @@ describe('access by role', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('a member of staff sees マイページ, 求める能力, the training pages, 人事評価 and 評価スケジュール only and is told they lack the right for the directory', async () => {
+  it('a member of staff sees their own screens only (no HR, placement or administration) and is told they lack the right for the directory', async () => {
     const { page } = browser();
     await loginAs(page, 'staff');
     await heading1(page, 'ホーム');
-    expect(await menuLabels(page)).toEqual(['マイページ', '求める能力', '研修', '受講履歴', '研修のおすすめ', '自己啓発', '自主研修グループ', '人事評価', '評価スケジュール']);
+    expect(await menuLabels(page)).toEqual([
+      ...['マイページ', '求める能力', '人事評価', '評価スケジュール'],
+      ...['研修', '受講履歴', '研修のおすすめ', '自己啓発', '自主研修グループ', '研修受講履歴(印刷)'],
+      ...['デジタルスキル', 'DX推進体制', 'DX推進リーダー', 'DX推進アドバイザー', '自治体間交流', 'ナレッジベース', '職員コミュニティ'],
+      ...['ストレスチェック', '自己申告', '相談・通報窓口', 'フェロー面談', '評定(面接官)'],
+    ]);
+    // No HR, placement, recruitment-management or administration screens.
+    expect(await mainMenu(page).getByRole('link', { name: /異動案|採用試験|アカウント|職員検索/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
 
     await mainMenu(page).getByRole('link', { name: 'マイページ' }).click();

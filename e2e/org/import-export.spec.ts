@@ -15,8 +15,11 @@ async function directoryCount(page: Page, q = ''): Promise<number> {
   await heading1(page, '職員検索');
   await visible(page.getByText(/^[\d,]+ 件/));
   if (q) {
+    // Wait for the search with this q to be answered: the URL changes before the query does (debounced input).
+    const answered = page.waitForResponse((r) => r.url().includes('/api/staff?') && new URL(r.url()).searchParams.get('q') === q);
     await page.getByLabel('氏名・カナ・職員番号').fill(q);
     await page.waitForURL((url) => url.searchParams.get('q') === q);
+    await answered;
   }
   // Cached results show at once while fresh ones load (「更新中…」): wait for the fresh count.
   await page.waitForFunction(() => !document.querySelector('.result-count .hint'));
