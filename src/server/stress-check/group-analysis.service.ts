@@ -55,9 +55,8 @@ export async function readGroupAnalysis(ctx: ServiceContext, input: { campaignId
   const campaign = await requireCampaign(ctx, input.campaignId);
   if (campaign.status !== 'closed') throw notReady();
   const exec = ctx.database.db;
-  const current = await analyseCampaign(exec, campaign);
   const previousCampaign = await findClosedCampaignOfYear(exec, ctx.actor.municipalityId, campaign.fiscalYear - 1);
-  const previous = previousCampaign ? await analyseCampaign(exec, previousCampaign) : null;
+  const [current, previous] = await Promise.all([analyseCampaign(exec, campaign), previousCampaign ? analyseCampaign(exec, previousCampaign) : null]);
   const previousFigures = new Map<number, GroupFigure>();
   for (const row of previous?.units ?? []) if (row.figure) previousFigures.set(row.unitId, row.figure);
   return {
