@@ -75,7 +75,9 @@ describe('self-declaration journey', () => {
     await mainMenu(page).getByRole('link', { name: '自己申告', exact: true }).click();
     await heading1(page, '自己申告');
     const teamCampaign = page.getByLabel('担当する職員の自己申告書を表示する自己申告');
-    if ((await teamCampaign.count()) > 0) await teamCampaign.selectOption({ label: title });
+    // The demo's campaign of this 年度 and ours: the chooser is there once the campaigns have loaded.
+    await visible(teamCampaign);
+    await teamCampaign.selectOption({ label: title });
     const team = page.getByRole('table', { name: /担当する職員/ });
     await visible(team);
     await expectNoAxeViolations(page);
