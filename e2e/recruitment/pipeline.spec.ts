@@ -1,7 +1,8 @@
 // Journey (issue 7): an application arrives through the public API; the HR administrator takes the applicant through
 // 書類選考 (pass), a 集団討論 sitting scored by two raters (the evaluator A0004 and the unit head A0003, each signed in
-// on their own), a 個人面接 and an offer that is accepted. axe runs on every page visited. The campaign is made
-// through the API (its screens are another slice); everything about the pipeline goes through the screens.
+// on their own), a 個人面接 — for which HR moves the applicant to a sitting added by hand and changes its date, time
+// and room — and an offer that is accepted. The 評定 menu entry is there for raters only. axe runs on every page
+// visited. The campaign is made through the API (its screens are another slice); the pipeline goes through screens.
 
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -96,6 +97,58 @@ async function groupAndAssign(page: Page, raters: string[]) {
   }
 }
 
+/** The sitting's block on the stage page, by its heading (group label, date and time, room). */
+const sittingBlock = (page: Page, name: RegExp) => page.locator('.scoring-applicant').filter({ has: page.getByRole('heading', { level: 3, name }) });
+
+/**
+ * 個人面接: groups the applicant into グループＡ, adds a one-person sitting by hand, moves the applicant there, changes
+ * its date, time and room in the browser, and gives it one rater.
+ */
+async function moveAndReschedule(page: Page, rater: string) {
+  const form = page.getByRole('form', { name: 'グループ分け' });
+  await form.getByLabel('1回(1グループ)の人数').fill('6');
+  await form.getByLabel('最初の回の開始日時').fill(`${today}T10:00`);
+  await form.getByLabel('会場').fill('第1会議室');
+  await form.getByRole('button', { name: '選考待ちの応募者をグループに分ける' }).click();
+  await visible(page.getByRole('status').filter({ hasText: '1 回を作成しました。' }));
+
+  const adding = page.locator('details').filter({ hasText: '回を1つ追加する' });
+  await adding.getByText('回を1つ追加する').click();
+  await adding.getByLabel('開始日時').fill(`${today}T15:00`);
+  await adding.getByLabel('会場').fill('第2会議室');
+  await adding.getByLabel('グループ名').fill('個別面接');
+  await adding.getByLabel('定員').fill('1');
+  await adding.getByRole('button', { name: '回を追加' }).click();
+  await visible(page.getByRole('status').filter({ hasText: '回を追加しました。' }));
+  await visible(page.getByRole('heading', { level: 3, name: /^個別面接 .*第2会議室$/ }));
+
+  // Move the applicant from グループＡ to the new sitting.
+  const moving = page.getByRole('form', { name: /^グループＡ .*から別の回へ移す$/ });
+  await moving.getByLabel('別の回へ移す応募者').selectOption({ index: 1 });
+  await moving.getByLabel('移動先の回').selectOption({ index: 1 });
+  await expectNoAxeViolations(page);
+  await moving.getByRole('button', { name: '移す' }).click();
+  await visible(page.getByRole('status').filter({ hasText: /架空 応募子.*を個別面接 .*へ移しました。/ }));
+  await visible(sittingBlock(page, /^個別面接 /).getByRole('row').filter({ hasText: '架空 応募子' }));
+
+  // Change the new sitting's time and room.
+  const block = sittingBlock(page, /^個別面接 /);
+  await block.getByText(/の日時・会場・定員を変更する$/).click();
+  const details = block.getByRole('form', { name: /^個別面接 .*の日時・会場・定員$/ });
+  await details.getByLabel('開始日時').fill(`${today}T16:30`);
+  await details.getByLabel('会場').fill('第3会議室');
+  await details.getByRole('button', { name: '変更を保存' }).click();
+  await visible(block.getByRole('status').filter({ hasText: '試験の回を変更しました。' }));
+  await visible(page.getByRole('heading', { level: 3, name: /^個別面接 .*16:30:00 第3会議室$/ }));
+  await expectNoAxeViolations(page);
+
+  const picker = block.getByRole('searchbox', { name: /に加える評定者/ });
+  await picker.fill(rater);
+  await block.getByRole('button', { name: new RegExp(`職員番号 ${rater}`) }).first().click();
+  await block.getByRole('button', { name: '評定者に加える' }).click();
+  await visible(block.getByRole('button', { name: /を外す/ }));
+}
+
 async function score(page: Page, role: 'evaluator' | 'unitHead', stageName: string, value: string) {
   await loginAs(page, role);
   await mainMenu(page).getByRole('link', { name: '評定(面接官)' }).click();
@@ -120,6 +173,8 @@ describe('recruitment pipeline journey', () => {
     const { page } = browser();
 
     await loginAs(page, 'hrAdmin');
+    // HR rates no sitting: no 評定 entry in the menu.
+    expect(await mainMenu(page).getByRole('link', { name: '評定(面接官)' }).count()).toBe(0);
     await mainMenu(page).getByRole('link', { name: '選考状況' }).click();
     await heading1(page, '選考状況');
     await expectNoAxeViolations(page);
@@ -156,9 +211,9 @@ describe('recruitment pipeline journey', () => {
     await page.getByRole('button', { name: /合格通知/ }).first().click();
     await visible(page.getByRole('status').filter({ hasText: '印刷用 1 件' }));
 
-    // 個人面接: one rater (the evaluator).
+    // 個人面接: moved to a sitting added by hand, rescheduled; one rater (the evaluator).
     await openStage(page, campaignId, '個人面接');
-    await groupAndAssign(page, ['A0004']);
+    await moveAndReschedule(page, 'A0004');
     await page.context().clearCookies();
     await score(page, 'evaluator', '個人面接', '5');
     await loginAs(page, 'hrAdmin');

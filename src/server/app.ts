@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from './http/context.js';
 import { toErrorResponse } from './http/errors.js';
 import { csrfGuard, noStore, securityHeaders } from './http/security.js';
@@ -49,18 +48,7 @@ export function createApp(deps: Deps, opts: { webRoot?: string } = {}) {
   });
 
   app.use('/api/*', noStore);
-  // Imports carry their own, larger limit (IMPORT_MAX_MB); everything else is small JSON.
-  app.use('/api/*', async (c, next) => {
-    const isImport = c.req.path.startsWith('/api/imports') || /^\/api\/recruitment\/campaigns\/\d+\/e-application-imports$/.test(c.req.path);
-    // A public application carries up to 3 attachments in base64; each file's own limit is a recruitment setting.
-    const isApplication = /^\/api\/public\/recruitment\/campaigns\/\d+\/applications$/.test(c.req.path);
-    return bodyLimit({
-      maxSize: isImport ? deps.config.IMPORT_MAX_MB * 1024 * 1024 : isApplication ? 24 * 1024 * 1024 : 256 * 1024,
-      onError: () => {
-        throw new AppError(isImport ? 'org.import-too-large' : 'common.too-large', isImport ? `ファイルが大きすぎます(上限 ${deps.config.IMPORT_MAX_MB}MB)。` : '送信されたデータが大きすぎます。');
-      },
-    })(c, next);
-  });
+  // Request bodies are limited per route (defineRoute's bodyLimit; small JSON unless the route declares more).
   app.use('/api/*', loadSession);
   app.use('/api/*', csrfGuard);
 

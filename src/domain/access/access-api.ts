@@ -19,6 +19,8 @@ export type Me = {
     headsUnits: boolean;
     /** units headed directly (所属長), most senior post first */
     headedUnitIds: number[];
+    /** rates some sitting (評定者・面接官) of a recruitment campaign not yet finished — the menu's 評定 entry (ADR 0018) */
+    ratesSittings: boolean;
   };
   csrfToken: string;
 };

@@ -5,11 +5,13 @@
  */
 import type { Role } from './roles.js';
 
-export const relations = ['self', 'unit-head', 'evaluator', 'confirmer', 'former-rater'] as const;
+export const relations = ['self', 'unit-head', 'evaluator', 'confirmer', 'former-rater', 'sitting-rater'] as const;
 /**
  * How the actor stands to the object: it is theirs, they head its unit, they evaluate or confirm its owner, or —
  * for an evaluation sheet only — they evaluated or confirmed it before a transfer (read-only until feedback, ADR 0011).
- * For a sheet, evaluator and confirmer are the people named on the sheet, not today's relations.
+ * For a sheet, evaluator and confirmer are the people named on the sheet, not today's relations. `sitting-rater`
+ * concerns a recruitment sitting (試験の回): the actor is assigned to rate it (評定者・面接官) and its campaign is not
+ * finished — with an applicant, the applicant also sits in it; without an object, they rate some such sitting (ADR 0018).
  */
 export type Relation = (typeof relations)[number];
 
@@ -294,12 +296,17 @@ export const accessMatrix = {
     relations: [],
     isAuditedRead: true,
   },
-  // Recruitment pipeline (issue 7, ADR 0018). Applicants' data: recruitment staff only; raters (面接官・評定者) are a
-  // relation by assignment to a sitting, checked per applicant by the recruitment services (routes 'signed-in').
+  // Recruitment pipeline (issue 7, ADR 0018). Applicants' data: recruitment staff only; raters (面接官・評定者) are the
+  // relation 'sitting-rater' by assignment to a sitting, checked by the guard per sitting and applicant.
   'recruitment.pipeline.manage': {
     description: "a campaign's pipeline: applicants per stage, sittings with applicants and raters, score imports, calibration, stage decisions, offers, withdrawals and notices (採用担当)",
     roles: ['hr_admin', 'hr_officer', 'recruiter'],
     relations: [],
+  },
+  'recruitment.scoring.rate': {
+    description: "as a rater assigned to a sitting (評定者・面接官), see its applicants (name, receipt number, group only; each read audited) and save one's own scores until the stage is decided — never other raters' scores; no role grants it",
+    roles: [],
+    relations: ['sitting-rater'],
   },
   'recruitment.applicants.export': {
     description: "export the applicants of a campaign's stage to CSV or Excel (personal data; formula-safe)",

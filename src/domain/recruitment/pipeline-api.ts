@@ -50,6 +50,13 @@ export const sittingApplicantsInputSchema = z.strictObject({
   applicantIds: z.array(z.int().positive()).max(1000),
   version,
 });
+/** One applicant from this sitting to another of the same stage, both sittings' versions as read. */
+export const sittingMoveInputSchema = z.strictObject({
+  toSittingId: z.int('移動先の回を選んでください').positive('移動先の回を選んでください'),
+  version,
+  toVersion: version,
+});
+export type SittingMoveInput = z.infer<typeof sittingMoveInputSchema>;
 export const absenceInputSchema = z.strictObject({ applicantId: z.int().positive(), isAbsent: z.boolean() });
 
 /** Bulk grouping: the waiting applicants of the stage not yet in one of its sittings, into groups of N. */

@@ -108,3 +108,19 @@ export async function listSheetRelations(
   if (row.is_former && !isFeedbackGiven(row.kind, row.state)) found.push('former-rater');
   return found;
 }
+
+/**
+ * The 'sitting-rater' relation (access layer, ADR 0018): the staff member is assigned to rate the sitting and its
+ * campaign is not finished; with an applicant, the applicant sits in that sitting; with no sitting, any such one.
+ */
+export async function isSittingRater(exec: Executor, municipalityId: number, staffId: number, ref: { sittingId?: number; applicantId?: number }): Promise<boolean> {
+  const rows = await queryRows(
+    exec,
+    sql`select 1 from recruitment_sitting_raters r join recruitment_sittings s on s.id = r.sitting_id join recruitment_campaigns c on c.id = s.campaign_id
+        where r.rater_staff_id = ${staffId} and s.municipality_id = ${municipalityId} and c.status <> 'finished'
+          ${ref.sittingId === undefined ? sql`` : sql`and s.id = ${ref.sittingId}`}
+          ${ref.applicantId === undefined ? sql`` : sql`and exists (select 1 from recruitment_sitting_applicants sa where sa.sitting_id = s.id and sa.applicant_id = ${ref.applicantId})`}
+        limit 1`,
+  );
+  return rows.length > 0;
+}

@@ -8,11 +8,19 @@ import type { Actor } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
 import { accessMatrix, decideAccess, type Permission, type PermissionRule, type Relation } from '../../domain/access/access-matrix.js';
 import { getOrgSettings } from '../org/settings.service.js';
-import { isUnitHeadOfAny, isUnitHeadOfStaff, isUnitHeadOfUnit, listRelationKindsBetween, listSheetRelations } from './access.repository.js';
+import { isSittingRater, isUnitHeadOfAny, isUnitHeadOfStaff, isUnitHeadOfUnit, listRelationKindsBetween, listSheetRelations } from './access.repository.js';
 import { audit, type AuditSource } from './audit.service.js';
 
 /** The object a request is about; absent for lists, where relations mean "holds such a relation to anyone". */
-export type ObjectRef = { staffId?: number; unitId?: number; sheetId?: number };
+export type ObjectRef = {
+  staffId?: number;
+  unitId?: number;
+  sheetId?: number;
+  /** a recruitment sitting (試験の回) */
+  sittingId?: number;
+  /** with sittingId: an applicant of that sitting */
+  applicantId?: number;
+};
 
 export async function relationsToObject(database: Database, actor: Actor, ref: ObjectRef, today: string, wanted: readonly Relation[]): Promise<Set<Relation>> {
   const found = new Set<Relation>();
@@ -23,6 +31,11 @@ export async function relationsToObject(database: Database, actor: Actor, ref: O
     for (const relation of await listSheetRelations(exec, actor.municipalityId, ref.sheetId, own)) if (wanted.includes(relation)) found.add(relation);
     return found;
   }
+  // A sitting, or (with no object at all) "rates some sitting": the relation is by assignment, not to a person.
+  if (wanted.includes('sitting-rater') && (ref.sittingId !== undefined || (ref.staffId === undefined && ref.unitId === undefined))) {
+    if (await isSittingRater(exec, actor.municipalityId, own, { sittingId: ref.sittingId, applicantId: ref.sittingId === undefined ? undefined : ref.applicantId })) found.add('sitting-rater');
+  }
+  if (ref.sittingId !== undefined) return found;
   if (wanted.includes('self') && ref.staffId === own) found.add('self');
   const needsHead = wanted.includes('unit-head');
   const needsChain = wanted.includes('evaluator') || wanted.includes('confirmer');
@@ -58,10 +71,11 @@ export async function authorize(
   today: string,
 ): Promise<string> {
   const decision = await can(database, src.actor, permission, ref, today);
-  const objectType = ref.sheetId !== undefined ? 'evaluation_sheet' : ref.staffId !== undefined ? 'staff' : ref.unitId !== undefined ? 'org_unit' : undefined;
-  const objectId = ref.sheetId ?? ref.staffId ?? ref.unitId;
+  const objectType =
+    ref.sheetId !== undefined ? 'evaluation_sheet' : ref.sittingId !== undefined ? 'recruitment_sitting' : ref.staffId !== undefined ? 'staff' : ref.unitId !== undefined ? 'org_unit' : undefined;
+  const objectId = ref.sheetId ?? ref.sittingId ?? ref.staffId ?? ref.unitId;
   if (!decision.allowed) {
-    await audit(database, src, { action: permission, outcome: 'denied', objectType, objectId });
+    await audit(database, src, { action: permission, outcome: 'denied', objectType, objectId, ...(ref.sittingId !== undefined && ref.applicantId !== undefined ? { details: { applicantId: ref.applicantId } } : {}) });
     throw new AppError('access.denied', 'この操作を行う権限がありません。');
   }
   const rule: PermissionRule = accessMatrix[permission];

@@ -10,6 +10,7 @@ import type { Paged } from '../../domain/common/paged.js';
 import type { AccountItem, Me } from '../../domain/access/access-api.js';
 import { getOrgSettings } from '../org/settings.service.js';
 import { isRelationHolder, isUnitHeadOfAny, listUnitsHeadedDirectly } from './access.repository.js';
+import { can } from './access.service.js';
 import {
   deleteRoleGrant,
   endAllSessionsOfAccount,
@@ -35,6 +36,8 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
   const { actor } = ctx;
   const { unitHeadLevels } = await getOrgSettings(ctx.database.db, actor.municipalityId);
   const headedUnitIds = actor.staffId === null ? [] : await listUnitsHeadedDirectly(ctx.database.db, actor.staffId, ctx.today, unitHeadLevels);
+  // The 'sitting-rater' relation to any sitting: one indexed lookup, and nothing about which sittings.
+  const ratesSittings = (await can(ctx.database, actor, 'recruitment.scoring.rate', {}, ctx.today)).allowed;
   return {
     account: {
       id: actor.accountId,
@@ -45,6 +48,7 @@ export async function describeMe(ctx: ServiceContext): Promise<Me> {
       dateStyle: actor.dateStyle,
       headsUnits: headedUnitIds.length > 0,
       headedUnitIds,
+      ratesSittings,
     },
     csrfToken: actor.csrfToken,
   };

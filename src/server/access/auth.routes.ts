@@ -23,6 +23,7 @@ const meSchema = z.object({
     dateStyle: z.enum(['wareki', 'seireki']),
     headsUnits: z.boolean(),
     headedUnitIds: z.array(z.number()),
+    ratesSittings: z.boolean(),
   }),
   csrfToken: z.string(),
 });

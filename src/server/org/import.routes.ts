@@ -32,8 +32,9 @@ importRoutes.openapi(
     responses: {
       200: { description: 'プレビュー (全エラー、先頭20行、登録可否)' },
       ...errorResponses,
-      413: { description: 'ファイルが大きすぎる' },
+      413: { description: 'ファイルが大きすぎる(上限 IMPORT_MAX_MB)' },
     },
+    bodyLimit: { maxBytes: (config) => config.IMPORT_MAX_MB * 1024 * 1024, code: 'org.import-too-large' },
   }),
   async (c) => {
     const query = c.req.valid('query');

@@ -11,6 +11,7 @@ import { auditInTx } from '../access/audit.service.js';
 import { readCsvUpload, type CsvInputEncoding } from '../common/csv-codec.js';
 import { applicationInputSchema } from '../../domain/recruitment/intake.js';
 import { columnOfPath, eApplicationLineToInput, mapEApplicationHeader, type CsvLineProblem } from '../../domain/recruitment/e-application-csv.js';
+import { eApplicationCsvMaxBytes } from '../../domain/recruitment/upload-limits.js';
 import { findCampaign } from './campaigns.repository.js';
 import { readIntakeSettings } from './campaigns.service.js';
 import { listSubmissionKeys } from './applications.repository.js';
@@ -28,7 +29,7 @@ export type EApplicationImportResult = {
   sample: Array<{ line: number; receiptNo: string; name: string; isDuplicate: boolean }>;
 };
 
-const maxBytes = 10 * 1024 * 1024;
+const maxBytes = eApplicationCsvMaxBytes;
 
 export async function importEApplications(ctx: ServiceContext, input: EApplicationImportInput): Promise<EApplicationImportResult> {
   const exec = ctx.database.db;

@@ -22,6 +22,7 @@ import {
   updateCampaign,
 } from './campaigns.service.js';
 import { importEApplications } from './applications-import.service.js';
+import { eApplicationCsvMaxBytes } from '../../domain/recruitment/upload-limits.js';
 import { listInternshipRequests, readInternship, updateInternship } from './internships.service.js';
 
 const prefix = '/api/recruitment';
@@ -113,6 +114,7 @@ campaignsRoutes.openapi(
       body: { content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, required: true },
     },
     responses: { 200: { description: 'プレビューまたは登録結果' }, 422: { description: '誤りがある (何も登録していない)' }, ...errorResponses },
+    bodyLimit: { maxBytes: eApplicationCsvMaxBytes },
   }),
   async (c) => {
     const q = c.req.valid('query');

@@ -334,6 +334,16 @@ export async function insertSittingApplicants(tx: Tx, rows: ReadonlyArray<{ muni
   if (rows.length > 0) await tx.insert(recruitmentSittingApplicants).values([...rows]);
 }
 
+/** The applicant's seat from one sitting to another (the absence mark stays behind); false if they were not in it. */
+export async function moveSittingApplicant(tx: Tx, fromSittingId: number, toSittingId: number, applicantId: number): Promise<boolean> {
+  const rows = await tx
+    .update(recruitmentSittingApplicants)
+    .set({ sittingId: toSittingId, isAbsent: false })
+    .where(and(eq(recruitmentSittingApplicants.sittingId, fromSittingId), eq(recruitmentSittingApplicants.applicantId, applicantId)))
+    .returning({ id: recruitmentSittingApplicants.id });
+  return rows.length === 1;
+}
+
 export async function setAbsence(exec: Executor, sittingId: number, applicantId: number, isAbsent: boolean): Promise<boolean> {
   const rows = await exec
     .update(recruitmentSittingApplicants)
@@ -440,7 +450,7 @@ export async function listApplicantsByReceipt(exec: Executor, campaignId: number
 // ------------------------------------------------------------------------------------------------
 // Raters
 
-/** The sittings the staff member rates, with counts. */
+/** The sittings the staff member rates (the 'sitting-rater' relation: campaigns not finished), with counts. */
 export async function listRaterSittings(exec: Executor, municipalityId: number, staffId: number) {
   const rows = await queryRows<{
     id: number;
@@ -462,18 +472,10 @@ export async function listRaterSittings(exec: Executor, municipalityId: number, 
              on sc.applicant_id = sa.applicant_id and sc.stage_index = s.stage_index and sc.rater_staff_id = ${staffId}
            where sa.sitting_id = s.id) as "scoredByMe"
         from recruitment_sitting_raters r join recruitment_sittings s on s.id = r.sitting_id join recruitment_campaigns c on c.id = s.campaign_id
-        where r.rater_staff_id = ${staffId} and s.municipality_id = ${municipalityId}
+        where r.rater_staff_id = ${staffId} and s.municipality_id = ${municipalityId} and c.status <> 'finished'
         order by s.starts_at desc, s.id`,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), campaignId: Number(r.campaignId), stageIndex: Number(r.stageIndex), applicants: Number(r.applicants), scoredByMe: Number(r.scoredByMe) }));
-}
-
-export async function isRaterOfSitting(exec: Executor, sittingId: number, staffId: number): Promise<boolean> {
-  const rows = await exec
-    .select({ id: recruitmentSittingRaters.id })
-    .from(recruitmentSittingRaters)
-    .where(and(eq(recruitmentSittingRaters.sittingId, sittingId), eq(recruitmentSittingRaters.raterStaffId, staffId)));
-  return rows.length > 0;
 }
 
 /** A sitting's applicants as a rater sees them: name, receipt number, group — and only the rater's own scores. */

@@ -178,7 +178,8 @@ describe('group discussion: sittings and raters', () => {
     expect(JSON.stringify(view)).not.toMatch(/example\.invalid|birth|19\d\d-/);
     const audited = await h.queryRows(sql`select object_id from audit_log where action = 'recruitment.rater-applicant-read' and actor_label = 'A0003'`);
     expect(audited).toHaveLength(4);
-    const denied = await h.queryRows(sql`select 1 from audit_log where action = 'recruitment.rater-access' and outcome = 'denied'`);
+    // Refused by the route guard ('sitting-rater' relation), which audits the refusal under the permission.
+    const denied = await h.queryRows(sql`select 1 from audit_log where action = 'recruitment.scoring.rate' and outcome = 'denied' and object_type = 'recruitment_sitting'`);
     expect(denied.length).toBeGreaterThanOrEqual(2);
     // A rater cannot use the staff pipeline either.
     expect((await h.call(unitHead, 'GET', `/api/recruitment/pipeline/applicants/${ids[0]}`)).status).toBe(403);

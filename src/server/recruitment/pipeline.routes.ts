@@ -21,6 +21,7 @@ import {
   singleScoresInputSchema,
   sittingApplicantsInputSchema,
   sittingInputSchema,
+  sittingMoveInputSchema,
   sittingRatersInputSchema,
   sittingUpdateSchema,
 } from '../../domain/recruitment/pipeline-api.js';
@@ -40,6 +41,7 @@ import {
   importStageScores,
   listCampaignSittings,
   listPipelineCampaigns,
+  moveSittingApplicant,
   readPipelineSettings,
   sendNotices,
   setAbsence,
@@ -48,6 +50,7 @@ import {
   updatePipelineSettings,
   updateSittingDetails,
 } from './pipeline.service.js';
+import { scoreCsvMaxBytes } from '../../domain/recruitment/upload-limits.js';
 
 const prefix = '/api/recruitment';
 export const pipelineRoutes = createAreaApp();
@@ -210,6 +213,17 @@ pipelineRoutes.openapi(
 
 pipelineRoutes.openapi(
   defineRoute(prefix, manage, {
+    method: 'post',
+    path: '/pipeline/sittings/{id}/applicants/{applicantId}/move',
+    summary: '応募者1人を同じ段階の別の回へ移す (両方の回の版を確認、移動先の定員、評定の入力前だけ)',
+    request: { params: z.object({ id: z.string(), applicantId: z.string() }), ...json(sittingMoveInputSchema) },
+    responses: { 200: { description: '移動元と移動先の SittingView' }, ...errorResponses, 409: { description: '先に更新された・定員に達している・合否が決まった・評定が入力済み' } },
+  }),
+  async (c) => c.json(await moveSittingApplicant(serviceContext(c), { sittingId: idParam(c), applicantId: idParam(c, 'applicantId'), ...c.req.valid('json') }), 200),
+);
+
+pipelineRoutes.openapi(
+  defineRoute(prefix, manage, {
     method: 'put',
     path: '/pipeline/sittings/{id}/absence',
     summary: '欠席の記録',
@@ -240,7 +254,8 @@ pipelineRoutes.openapi(
       query: z.object({ encoding: z.enum(['utf-8', 'shift_jis', 'auto']).default('auto') }),
       body: { content: { 'application/octet-stream': { schema: z.string().openapi({ type: 'string', format: 'binary' }) } }, required: true },
     },
-    responses: { 200: { description: 'ScoreImportResult' }, ...errorResponses, 413: { description: 'ファイルが大きすぎる' } },
+    responses: { 200: { description: 'ScoreImportResult' }, ...errorResponses, 413: { description: 'ファイルが大きすぎる(上限 2MB)' } },
+    bodyLimit: { maxBytes: scoreCsvMaxBytes },
   }),
   async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());

@@ -6,14 +6,13 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
-import { japaneseIssueMessage, toValidationDetails, validationError } from '../http/validation-messages.js';
 import { audit, auditInTx } from '../access/audit.service.js';
 import type { Executor } from '../db/client.js';
 import { csvDownload, type ExportFile } from '../common/csv-download.js';
 import { buildXlsx } from '../common/excel-export.js';
 import { readCsvUpload, type CsvInputEncoding, type CsvOutputEncoding } from '../common/csv-codec.js';
 import { isMailEnabled, sendMails } from '../common/mailer.js';
-import { deleteSetting, findSetting, insertSettingIfAbsent, lockSettingsOfKind, updateSettingIfUnchanged } from '../common/settings-documents.repository.js';
+import { loadSettingsDocument, resetSettingsDocument, saveSettingsDocument, type SettingsDocumentSpec } from '../common/settings-document.service.js';
 import { normalizeForSearch } from '../../domain/common/japanese-text.js';
 import { formatDate } from '../../domain/common/wareki.js';
 import { rubricStageKinds, stageSchema, type CampaignCategory, type Stage } from '../../domain/recruitment/recruitment-model.js';
@@ -36,16 +35,19 @@ import type {
   ScoreImportResult,
   SendNoticesInput,
   SittingInput,
+  SittingMoveInput,
   SittingUpdate,
   SittingView,
   StageResults,
 } from '../../domain/recruitment/pipeline-api.js';
+import { scoreCsvMaxBytes } from '../../domain/recruitment/upload-limits.js';
 import * as repo from './pipeline.repository.js';
 
 export const auditSource = (ctx: ServiceContext) => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 
 const notFound = () => new AppError('common.not-found', '対象が見つかりません。');
-const stale = () => new AppError('common.conflict', 'ほかの人が先に更新しました。画面を読み込み直してから、もう一度操作してください。');
+const staleMessage = 'ほかの人が先に更新しました。画面を読み込み直してから、もう一度操作してください。';
+const stale = () => new AppError('common.conflict', staleMessage);
 const stagesOf = (raw: unknown): Stage[] => z.array(stageSchema).parse(raw);
 const isRubricStage = (stage: Stage) => rubricStageKinds.includes(stage.kind) && stage.rubric !== null;
 
@@ -64,14 +66,22 @@ function stageAt(stages: readonly Stage[], stageIndex: number): Stage {
 // ------------------------------------------------------------------------------------------------
 // Settings
 
-const settingsKey = 'recruitment.pipeline';
-const settingsLockClass = 7361;
+/** A reset (PUT with `reset`) is audited as a save. */
+const settingsDocument: SettingsDocumentSpec<PipelineSettings> & { resetAuditAction: string } = {
+  key: 'recruitment.pipeline',
+  // apart from the other settings documents
+  lockClass: 7361,
+  schema: pipelineSettingsSchema,
+  defaults: defaultPipelineSettings,
+  subject: '選考の設定',
+  auditAction: 'recruitment.pipeline-settings-saved',
+  resetAuditAction: 'recruitment.pipeline-settings-saved',
+  conflictMessage: staleMessage,
+};
 
 export async function getPipelineSettings(exec: Executor, municipalityId: number): Promise<{ settings: PipelineSettings; updatedAt: string | null }> {
-  const row = await findSetting(exec, municipalityId, settingsKey);
-  if (!row) return { settings: defaultPipelineSettings, updatedAt: null };
-  const parsed = pipelineSettingsSchema.safeParse(row.value);
-  return { settings: parsed.success ? parsed.data : defaultPipelineSettings, updatedAt: row.updatedAt };
+  const { value, updatedAt } = await loadSettingsDocument(exec, municipalityId, settingsDocument);
+  return { settings: value, updatedAt };
 }
 
 export async function readPipelineSettings(ctx: ServiceContext) {
@@ -80,25 +90,10 @@ export async function readPipelineSettings(ctx: ServiceContext) {
 
 /** PUT: the whole document with the token read (null: defaults in force); 409 when stale. `reset` goes back to the defaults. */
 export async function updatePipelineSettings(ctx: ServiceContext, input: { settings: unknown; updatedAt: string | null; reset?: boolean }) {
-  const municipalityId = ctx.actor.municipalityId;
-  return ctx.database.db.transaction(async (tx) => {
-    await lockSettingsOfKind(tx, settingsLockClass, municipalityId);
-    const current = await getPipelineSettings(tx, municipalityId);
-    if (current.updatedAt !== input.updatedAt) throw stale();
-    if (input.reset) {
-      await deleteSetting(tx, municipalityId, settingsKey);
-    } else {
-      const parsed = pipelineSettingsSchema.safeParse(input.settings, { error: japaneseIssueMessage });
-      if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues));
-      const written =
-        input.updatedAt === null
-          ? await insertSettingIfAbsent(tx, municipalityId, settingsKey, parsed.data)
-          : await updateSettingIfUnchanged(tx, municipalityId, settingsKey, parsed.data, input.updatedAt);
-      if (written === undefined) throw stale();
-    }
-    await auditInTx(tx, auditSource(ctx), { action: 'recruitment.pipeline-settings-saved', outcome: 'succeeded', objectType: 'settings', objectId: settingsKey });
-    return { ...(await getPipelineSettings(tx, municipalityId)), defaults: defaultPipelineSettings };
-  });
+  const { value, updatedAt } = input.reset
+    ? await resetSettingsDocument(ctx, settingsDocument, { updatedAt: input.updatedAt })
+    : await saveSettingsDocument(ctx, settingsDocument, { value: input.settings, updatedAt: input.updatedAt });
+  return { settings: value, updatedAt, defaults: defaultPipelineSettings };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -330,6 +325,10 @@ async function lockSitting(ctx: ServiceContext, tx: Executor, sittingId: number,
 export async function updateSittingDetails(ctx: ServiceContext, input: SittingUpdate & { sittingId: number }): Promise<SittingView> {
   return ctx.database.db.transaction(async (tx) => {
     const s = await lockSitting(ctx, tx, input.sittingId, input.version);
+    const seated = (await repo.listSittingApplicants(tx, [s.id])).length;
+    if (input.capacity !== null && input.capacity < seated) {
+      throw new AppError('common.validation', `定員を今の人数(${seated}人)より少なくはできません。先に応募者をほかの回へ移してください。`, [{ path: 'capacity', message: `${seated}人以上にしてください` }]);
+    }
     if (!(await repo.updateSitting(tx, s.id, s.version, { startsAt: input.startsAt, room: input.room, groupLabel: input.groupLabel, capacity: input.capacity }))) throw stale();
     await auditInTx(tx, auditSource(ctx), { action: 'recruitment.sitting-updated', outcome: 'succeeded', objectType: 'recruitment_sitting', objectId: s.id });
     return sittingView(tx, (await repo.findSitting(tx, ctx.actor.municipalityId, s.id))!);
@@ -365,6 +364,47 @@ export async function setSittingApplicants(ctx: ServiceContext, input: { sitting
     await repo.replaceSittingApplicants(tx, ctx.actor.municipalityId, s.id, ids);
     await auditInTx(tx, auditSource(ctx), { action: 'recruitment.sitting-applicants-set', outcome: 'succeeded', objectType: 'recruitment_sitting', objectId: s.id, details: { count: ids.length } });
     return sittingView(tx, (await repo.findSitting(tx, ctx.actor.municipalityId, s.id))!);
+  });
+}
+
+const sittingName = (s: repo.SittingRow) => s.groupLabel || '移動先の回';
+
+/**
+ * One applicant from a sitting to another of the same campaign and stage (a make-up sitting, a clash of dates):
+ * both versions must be as read; the applicant must still be waiting at the stage with no rater's score yet (the
+ * scores belong to the first sitting's raters); the destination's capacity holds. Both sittings' versions move on.
+ */
+export async function moveSittingApplicant(ctx: ServiceContext, input: SittingMoveInput & { sittingId: number; applicantId: number }): Promise<SittingView[]> {
+  if (input.toSittingId === input.sittingId) throw new AppError('common.validation', '移動先には別の回を選んでください。', [{ path: 'toSittingId', message: '同じ回です' }]);
+  return ctx.database.db.transaction(async (tx) => {
+    const from = await lockSitting(ctx, tx, input.sittingId, input.version);
+    const to = await lockSitting(ctx, tx, input.toSittingId, input.toVersion);
+    if (to.campaignId !== from.campaignId || to.stageIndex !== from.stageIndex) {
+      throw new AppError('common.validation', '移動先には同じ試験の段階の回を選んでください。', [{ path: 'toSittingId', message: '同じ試験の段階の回ではありません' }]);
+    }
+    // The version-checked updates take both rows, in id order: concurrent moves neither deadlock nor overfill a sitting.
+    for (const s of [from, to].sort((a, b) => a.id - b.id)) if (!(await repo.updateSitting(tx, s.id, s.version, {}))) throw stale();
+    const [a] = await repo.listApplicantsByIds(tx, ctx.actor.municipalityId, [input.applicantId], true);
+    const seats = await repo.listSittingApplicants(tx, [from.id, to.id]);
+    if (!a || !seats.some((x) => x.sittingId === from.id && x.id === a.id)) throw new AppError('common.not-found', 'この応募者はこの回にいません。画面を読み込み直してください。');
+    if (!['applied', 'in-progress'].includes(a.status) || a.stageIndex !== from.stageIndex || a.stageOutcome !== 'waiting') {
+      throw new AppError('common.conflict', 'この試験の合否が決まった応募者は、回を移せません。');
+    }
+    if ((await repo.listScoresOfApplicant(tx, a.id)).some((x) => x.stageIndex === from.stageIndex && x.raterStaffId !== null)) {
+      throw new AppError('common.conflict', 'この応募者には評定者の評定が入力済みのため、回を移せません。');
+    }
+    const seated = seats.filter((x) => x.sittingId === to.id).length;
+    if (to.capacity !== null && seated >= to.capacity) throw new AppError('common.conflict', `${sittingName(to)}は定員(${to.capacity}人)に達しているため、移せません。`);
+    if (!(await repo.moveSittingApplicant(tx, from.id, to.id, a.id))) throw stale();
+    await auditInTx(tx, auditSource(ctx), {
+      action: 'recruitment.sitting-applicant-moved',
+      outcome: 'succeeded',
+      objectType: 'recruitment_applicant',
+      objectId: a.id,
+      details: { fromSittingId: from.id, toSittingId: to.id },
+    });
+    const [fromNow, toNow] = await Promise.all([repo.findSitting(tx, ctx.actor.municipalityId, from.id), repo.findSitting(tx, ctx.actor.municipalityId, to.id)]);
+    return [await sittingView(tx, fromNow!), await sittingView(tx, toNow!)];
   });
 }
 
@@ -447,7 +487,7 @@ export async function enterSingleScores(ctx: ServiceContext, input: { campaignId
   });
 }
 
-const importMaxBytes = 2 * 1024 * 1024;
+const importMaxBytes = scoreCsvMaxBytes;
 const receiptHeaders = ['受付番号', 'receipt_number', 'receiptNumber'];
 const scoreHeaders = ['得点', '点数', 'score'];
 

@@ -9,6 +9,7 @@ import { createAreaApp, errorResponses } from '../http/openapi-app.js';
 import { defineRoute, idParam } from '../http/route-guard.js';
 import { tokyoDate, type AppEnv } from '../http/context.js';
 import { applicationInputSchema, internshipRequestSchema } from '../../domain/recruitment/intake.js';
+import { publicApplicationMaxBytes } from '../../domain/recruitment/upload-limits.js';
 import { applyToCampaign, limitPublicRate, listPublicCampaigns, readPublicCampaign, requestInternship, type PublicContext } from './public.service.js';
 
 const prefix = '/api/public/recruitment';
@@ -66,10 +67,11 @@ publicRecruitmentRoutes.openapi(
       201: { description: '受付番号' },
       ...errorResponses,
       409: { description: '受付期間外' },
-      413: { description: '大きすぎる' },
+      413: { description: '大きすぎる(上限 24MB)' },
       422: { description: '受験資格を満たさない (理由つき)' },
       429: { description: '送信が多すぎる' },
     },
+    bodyLimit: { maxBytes: publicApplicationMaxBytes },
   }),
   async (c) => c.json(await applyToCampaign(publicContext(c), idParam(c), c.req.valid('json')), 201),
 );

@@ -1,10 +1,10 @@
 /**
- * /api/recruitment/scoring/…: the raters' side (評定). Any signed-in staff member may ask; the service answers only
- * about the sittings they are assigned to (a relation checked per sitting and applicant, like evaluator).
+ * /api/recruitment/scoring/…: the raters' side (評定). The list is the signed-in staff member's own; a sitting and
+ * its applicants need the 'sitting-rater' relation, checked by the guard per sitting and applicant (ADR 0018).
  */
 import { z } from '@hono/zod-openapi';
 import { createAreaApp, errorResponses } from '../http/openapi-app.js';
-import { defineRoute, idParam } from '../http/route-guard.js';
+import { defineRoute, idParam, type RouteAccess } from '../http/route-guard.js';
 import { serviceContext } from '../http/service-context.js';
 import { raterScoreInputSchema } from '../../domain/recruitment/pipeline-api.js';
 import { getRaterSitting, listMySittings, saveRaterScore } from './scoring.service.js';
@@ -12,6 +12,12 @@ import { getRaterSitting, listMySittings, saveRaterScore } from './scoring.servi
 const prefix = '/api/recruitment';
 export const scoringRoutes = createAreaApp();
 const signedIn = { kind: 'signed-in' } as const;
+const rateSitting = { kind: 'permission', permission: 'recruitment.scoring.rate', object: (c) => ({ sittingId: idParam(c) }) } as const satisfies RouteAccess;
+const rateApplicant = {
+  kind: 'permission',
+  permission: 'recruitment.scoring.rate',
+  object: (c) => ({ sittingId: idParam(c), applicantId: idParam(c, 'applicantId') }),
+} as const satisfies RouteAccess;
 
 scoringRoutes.openapi(
   defineRoute(prefix, signedIn, {
@@ -24,7 +30,7 @@ scoringRoutes.openapi(
 );
 
 scoringRoutes.openapi(
-  defineRoute(prefix, signedIn, {
+  defineRoute(prefix, rateSitting, {
     method: 'get',
     path: '/scoring/sittings/{id}',
     summary: '評定する回の応募者 (氏名・受付番号・グループのみ) と自分の評定',
@@ -35,7 +41,7 @@ scoringRoutes.openapi(
 );
 
 scoringRoutes.openapi(
-  defineRoute(prefix, signedIn, {
+  defineRoute(prefix, rateApplicant, {
     method: 'put',
     path: '/scoring/sittings/{id}/applicants/{applicantId}',
     summary: '応募者1人の評定を保存 (合否が決まるまで修正できる)',

@@ -3,7 +3,7 @@ import { roles, type Role } from '../../domain/access/roles.js';
 import { toSession } from './session.js';
 import { navGroupOf, navItemsFor, navSectionsFor } from './shell.js';
 
-const sessionOf = (grants: Role[], opts: { staffId?: number | null; headsUnits?: boolean } = {}) =>
+const sessionOf = (grants: Role[], opts: { staffId?: number | null; headsUnits?: boolean; ratesSittings?: boolean } = {}) =>
   toSession({
     account: {
       id: 1,
@@ -14,9 +14,19 @@ const sessionOf = (grants: Role[], opts: { staffId?: number | null; headsUnits?:
       dateStyle: 'wareki',
       headsUnits: opts.headsUnits ?? false,
       headedUnitIds: [],
+      ratesSittings: opts.ratesSittings ?? false,
     },
     csrfToken: 'x',
   });
+
+describe('the raters’ entry', () => {
+  it('is shown only to staff who rate a sitting of a campaign not yet finished (the server’s ratesSittings)', () => {
+    const labels = (opts: { ratesSittings?: boolean; staffId?: number | null }) => navItemsFor(sessionOf([], opts)).map((i) => i.label);
+    expect(labels({ ratesSittings: true })).toContain('評定(面接官)');
+    expect(labels({ ratesSittings: false })).not.toContain('評定(面接官)');
+    expect(labels({ ratesSittings: true, staffId: null })).not.toContain('評定(面接官)');
+  });
+});
 
 describe('menu sections', () => {
   it('puts the own page under わたし and each area under its section', () => {

@@ -118,8 +118,8 @@ export function navItemsFor(session: Session): NavItem[] {
   const isRecruitmentStaff = session.roles.includes('hr_admin') || session.roles.includes('hr_officer') || session.roles.includes('recruiter');
   if (isRecruitmentStaff) items.push({ to: '/recruitment/campaigns', label: '採用試験', description: '年度の採用試験(区分・受験資格・試験の段階・日程)・受付の開始と終了・電子申請CSVの取込み' }, { to: '/recruitment/internships', label: 'インターン・職場体験', description: '学生のインターン・職場体験の申込み・受入れ所属・感想' });
   if (isRecruitmentStaff) items.push({ to: '/recruitment/pipeline', label: '選考状況', description: '採用試験ごとの段階別の応募者・試験の回と評定者・合否の判定・内定・通知' }, { to: '/recruitment/analytics', label: '採用の分析', description: '採用ファネル・応募者の年齢分布・応募のきっかけ' });
-  // Raters are assigned per sitting (a relation, not a role): every staff member gets the entry, with an empty state.
-  if (session.staffId !== null) items.push({ to: '/recruitment/scoring', label: '評定(面接官)', description: '評定者として割り当てられた試験の回の評定' });
+  // Raters are assigned per sitting (a relation, not a role): the entry shows while they rate a sitting of a campaign not yet finished.
+  if (session.staffId !== null && session.ratesSittings) items.push({ to: '/recruitment/scoring', label: '評定(面接官)', description: '評定者として割り当てられた試験の回の評定' });
   if (session.canManageAccounts) items.push({ to: '/accounts', label: 'アカウント', description: 'アカウントと権限の管理' });
   // Organisation settings: hr_admin and system_admin change them, hr_officer reads them (the server decides either way).
   if (session.roles.includes('hr_admin') || session.roles.includes('system_admin')) {

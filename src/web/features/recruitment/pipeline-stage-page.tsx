@@ -9,6 +9,7 @@ import { ApiError, uploadFile } from '../../app/api-client.js';
 import { useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
 import { ConflictAlert, ErrorAlert, Forbidden, Loading, PageHeading, StatusMessage, usePageTitle } from '../../components/page.js';
+import { FieldErrorSummary, fieldErrorsOf } from '../../components/field-errors.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { StaffPicker, type PickedStaff } from '../../components/staff-picker.js';
 import type { NoticeResult, ScoreImportResult, SittingView, StageResults } from '../../../domain/recruitment/pipeline-api.js';
@@ -114,7 +115,9 @@ function Sittings({ campaignId, stageIndex }: { campaignId: number; stageIndex: 
       <ErrorAlert error={sittings.error} title="試験の回を読み込めませんでした。" />
       {sittings.isPending ? <Loading /> : null}
       {sittings.data && sittings.data.length === 0 ? <p>この試験の回はまだありません。</p> : null}
-      {sittings.data?.map((s) => <Sitting key={s.id} sitting={s} when={dates.timestamp(s.startsAt)} />)}
+      {sittings.data?.map((s) => (
+        <Sitting key={s.id} sitting={s} when={dates.timestamp(s.startsAt)} others={sittings.data.filter((o) => o.id !== s.id)} nameOf={(o) => sittingName(o, dates.timestamp(o.startsAt))} />
+      ))}
     </section>
   );
 }
@@ -168,16 +171,33 @@ function NewSitting({ campaignId, stageIndex }: { campaignId: number; stageIndex
   );
 }
 
-function Sitting({ sitting, when }: { sitting: SittingView; when: string }) {
+/** 'グループＡ 2025/10/20 10:00 第1会議室' — how a sitting is named on the screen. */
+const sittingName = (s: SittingView, when: string) => `${s.groupLabel || '回'} ${when}${s.room ? ` ${s.room}` : ''}`;
+
+/** The sitting's start as the value of a datetime-local input, in Japan time ('2025-10-20T10:00'). */
+const tokyoLocal = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16);
+
+const sittingFieldLabels: Record<string, string> = { startsAt: '開始日時', room: '会場', groupLabel: 'グループ名', capacity: '定員', toSittingId: '移動先の回' };
+
+/** A refusal: field by field for a validation error (in the screen's words), otherwise the server's message. */
+function SaveError({ error, title }: { error: unknown; title: string }) {
+  const fields = fieldErrorsOf(error);
+  if (fields.length > 0) return <FieldErrorSummary errors={fields} labelOf={(path) => sittingFieldLabels[path] ?? ''} title={error instanceof Error ? error.message : title} />;
+  return <ErrorAlert error={error} title={title} />;
+}
+
+function Sitting({ sitting, when, others, nameOf }: { sitting: SittingView; when: string; others: SittingView[]; nameOf: (s: SittingView) => string }) {
   const reload = useReloadPipeline();
   const [picked, setPicked] = useState<PickedStaff | null>(null);
   const raters = usePipelineMutation((staffIds: number[]) => pipelineApi.setRaters(sitting.id, { staffIds, version: sitting.version }));
   const absence = usePipelineMutation((input: { applicantId: number; isAbsent: boolean }) => pipelineApi.setAbsence(sitting.id, input));
   const members = usePipelineMutation((applicantIds: number[]) => pipelineApi.setApplicants(sitting.id, { applicantIds, version: sitting.version }));
-  const label = `${sitting.groupLabel || '回'} ${when}${sitting.room ? ` ${sitting.room}` : ''}`;
+  const label = sittingName(sitting, when);
   return (
     <div className="scoring-applicant">
       <h3>{label}</h3>
+      <p className="hint">定員: {sitting.capacity === null ? '定めなし' : `${sitting.capacity}人`}(現在 {sitting.applicants.length}人)</p>
+      <SittingDetailsForm sitting={sitting} label={label} />
       <div className="table-wrap" {...scrollRegion(`${label}の応募者`)}>
         <table>
           <caption>{label}の応募者</caption>
@@ -238,7 +258,130 @@ function Sitting({ sitting, when }: { sitting: SittingView; when: string }) {
         </button>
       </div>
       {raters.error instanceof ApiError && raters.error.status === 409 ? <ConflictAlert subject="評定者" onReload={reload} /> : <ErrorAlert error={raters.error ?? absence.error ?? members.error} title="保存できませんでした。" />}
+      {others.length > 0 ? <MoveApplicantForm sitting={sitting} label={label} others={others} nameOf={nameOf} /> : null}
     </div>
+  );
+}
+
+/** Date, time, room, group name and capacity of a sitting already made (the version as read). */
+function SittingDetailsForm({ sitting, label }: { sitting: SittingView; label: string }) {
+  const id = useId();
+  const reload = useReloadPipeline();
+  const [form, setForm] = useState({ startsAt: tokyoLocal(sitting.startsAt), room: sitting.room, groupLabel: sitting.groupLabel, capacity: sitting.capacity === null ? '' : String(sitting.capacity) });
+  const save = usePipelineMutation(() =>
+    pipelineApi.updateSitting(sitting.id, {
+      startsAt: `${form.startsAt}:00+09:00`,
+      room: form.room,
+      groupLabel: form.groupLabel,
+      capacity: form.capacity === '' ? null : Number(form.capacity),
+      version: sitting.version,
+    }),
+  );
+  return (
+    <details>
+      <summary>{label}の日時・会場・定員を変更する</summary>
+      <form
+        className="pipeline-actions"
+        aria-label={`${label}の日時・会場・定員`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-starts`}>開始日時</label>
+          <input id={`${id}-starts`} type="datetime-local" required value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-room`}>会場</label>
+          <input id={`${id}-room`} maxLength={60} value={form.room} onChange={(e) => setForm({ ...form, room: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`}>グループ名</label>
+          <input id={`${id}-group`} maxLength={40} value={form.groupLabel} onChange={(e) => setForm({ ...form, groupLabel: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-capacity`}>定員(空欄は定めなし)</label>
+          <input id={`${id}-capacity`} type="number" min={1} max={1000} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} />
+        </div>
+        <button type="submit" className="button--primary" disabled={save.isPending}>
+          変更を保存
+        </button>
+      </form>
+      {save.error instanceof ApiError && save.error.status === 409 ? <ConflictAlert subject="試験の回" onReload={reload} /> : <SaveError error={save.error} title="変更できませんでした。" />}
+      {save.data ? <StatusMessage>試験の回を変更しました。</StatusMessage> : null}
+    </details>
+  );
+}
+
+/**
+ * One applicant to another sitting of the stage. The server checks the destination's capacity, that the applicant
+ * still waits at the stage with no rater's score, and both sittings' versions; its reason is shown as it says it.
+ */
+function MoveApplicantForm({ sitting, label, others, nameOf }: { sitting: SittingView; label: string; others: SittingView[]; nameOf: (s: SittingView) => string }) {
+  const id = useId();
+  const [applicantId, setApplicantId] = useState('');
+  const [toSittingId, setToSittingId] = useState('');
+  const [moved, setMoved] = useState('');
+  const move = usePipelineMutation((input: { applicantId: number; to: SittingView }) =>
+    pipelineApi.moveApplicant(sitting.id, input.applicantId, { toSittingId: input.to.id, version: sitting.version, toVersion: input.to.version }),
+  );
+  const isFull = (s: SittingView) => s.capacity !== null && s.applicants.length >= s.capacity;
+  const done = moved ? <StatusMessage>{moved}</StatusMessage> : null;
+  // Once its last applicant has moved, the sitting keeps only the confirmation.
+  if (sitting.applicants.length === 0) return done;
+  return (
+    <>
+      <form
+        className="pipeline-actions"
+        aria-label={`${label}から別の回へ移す`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const applicant = sitting.applicants.find((a) => String(a.id) === applicantId);
+          const to = others.find((s) => String(s.id) === toSittingId);
+          if (!applicant || !to) return;
+          setMoved('');
+          move.mutate(
+            { applicantId: applicant.id, to },
+            {
+              onSuccess: () => {
+                setMoved(`${applicant.name}(${applicant.receiptNumber})を${nameOf(to)}へ移しました。`);
+                setApplicantId('');
+                setToSittingId('');
+              },
+            },
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-applicant`}>別の回へ移す応募者</label>
+          <select id={`${id}-applicant`} required value={applicantId} onChange={(e) => setApplicantId(e.target.value)}>
+            <option value="">選んでください</option>
+            {sitting.applicants.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.receiptNumber} {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>移動先の回</label>
+          <select id={`${id}-to`} required value={toSittingId} onChange={(e) => setToSittingId(e.target.value)}>
+            <option value="">選んでください</option>
+            {others.map((s) => (
+              <option key={s.id} value={s.id}>
+                {nameOf(s)}({s.capacity === null ? `${s.applicants.length}人` : `${s.applicants.length}/${s.capacity}人`}{isFull(s) ? '・満員' : ''})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button--secondary" disabled={move.isPending || applicantId === '' || toSittingId === ''}>
+          移す
+        </button>
+      </form>
+      <SaveError error={move.error} title="移せませんでした。" />
+      {done}
+    </>
   );
 }
 

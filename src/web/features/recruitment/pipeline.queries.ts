@@ -61,6 +61,10 @@ export const pipelineApi = {
   groupSittings: (campaignId: number, body: unknown) => api.post<SittingView[]>(`${base}/campaigns/${campaignId}/sittings/groups`, body),
   setRaters: (sittingId: number, body: { staffIds: number[]; version: number }) => api.put<SittingView>(`${base}/sittings/${sittingId}/raters`, body),
   setApplicants: (sittingId: number, body: { applicantIds: number[]; version: number }) => api.put<SittingView>(`${base}/sittings/${sittingId}/applicants`, body),
+  updateSitting: (sittingId: number, body: { startsAt: string; room: string; groupLabel: string; capacity: number | null; version: number }) =>
+    api.put<SittingView>(`${base}/sittings/${sittingId}`, body),
+  moveApplicant: (sittingId: number, applicantId: number, body: { toSittingId: number; version: number; toVersion: number }) =>
+    api.post<SittingView[]>(`${base}/sittings/${sittingId}/applicants/${applicantId}/move`, body),
   setAbsence: (sittingId: number, body: { applicantId: number; isAbsent: boolean }) => api.put(`${base}/sittings/${sittingId}/absence`, body),
   decide: (campaignId: number, stage: number, body: unknown) => api.post<{ decided: number }>(`${base}/campaigns/${campaignId}/stages/${stage}/decisions`, body),
   enterScores: (campaignId: number, stage: number, body: unknown) => api.put<{ saved: number }>(`${base}/campaigns/${campaignId}/stages/${stage}/scores`, body),
