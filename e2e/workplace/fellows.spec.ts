@@ -1,6 +1,7 @@
 // Journey (フェロー制度, issue 6 item 4): HR registers a fellow (A0006, 総務部) in the pool, runs the matching and
 // confirms the proposal for A0005 (市民部); A0005 plans a meeting, records it as held and answers the feedback; HR
-// sees the programme's health and, on demand, the pair's meetings with the feedback. The junior rule is widened
+// sees the programme's health and, on demand, the pair's meetings with the feedback. The pool shows, per fellow, both
+// low-commitment sources (HR's flag and the self-declaration's indicator), and the settings offer both. The junior rule is widened
 // through the API first (A0005 is in their 4th year, the default is the first two), and a pair A0005 kept from an
 // earlier run is ended, so the journey can run again. axe on every page.
 
@@ -46,6 +47,9 @@ describe('fellow programme: pool, matching, a meeting with feedback, health', ()
     await signInAs(page, 'hrAdmin');
     await open(page, 'フェローのプール', 'フェローのプール');
     await visible(page.getByRole('table', { name: /フェロー \d+ 人/ }));
+    await visible(page.getByRole('table', { name: /フェロー \d+ 人/ }).getByText(/^自己申告書の指標:/).first());
+    const sources = page.getByRole('group', { name: '組織コミットメントが著しく低いフェローを除く情報源' });
+    await expect(sources.getByRole('checkbox', { name: '自己申告書の指標' }).isEnabled()).resolves.toBe(true);
     await expectNoAxeViolations(page);
     if (!hasFellow) {
       await page.getByLabel(/フェローにする職員/).fill('A0006');

@@ -1,6 +1,8 @@
 // Journey (自己申告書, issue 6 item 1): HR opens a campaign on the admin page; staff A0005 fills in the form (the
-// draft autosaves) and submits it with a transfer wish and a health note; the evaluator A0004 opens it from their
-// team list and sees only the fields the form allows (no health note, no message to HR); HR opens it in full.
+// draft autosaves) and submits it with a transfer wish, a health note and an answer to the commitment question (the
+// fellow programme's indicator); the evaluator A0004 opens it from their team list and sees only the fields the form
+// allows (no health note, no message to HR, no commitment question); HR opens it in full. The admin page shows the
+// form's commitment indicator.
 // axe runs on every page visited.
 //
 // The demo seeds this 年度's campaign (one per 年度), so the journey opens one for the latest 年度 without a
@@ -37,6 +39,9 @@ describe('self-declaration journey', () => {
     await mainMenu(page).getByRole('link', { name: '自己申告の管理', exact: true }).click();
     await heading1(page, '自己申告の管理');
     await visible(page.getByRole('table', { name: /自己申告書の項目/ }));
+    const indicator = page.getByRole('group', { name: '組織コミットメントの指標' });
+    await expect(indicator.getByLabel('指標にする項目').inputValue()).resolves.toBe('continueWorking');
+    await expect(indicator.getByRole('checkbox', { name: '働き続けたくない(退職・転職を考えている)' }).isChecked()).resolves.toBe(true);
     await expectNoAxeViolations(page);
     await page.getByLabel('名称').fill(title);
     await page.getByLabel('受付開始日').fill(`${fy + 1}-03-31`);
@@ -56,6 +61,7 @@ describe('self-declaration journey', () => {
     await visible(page.getByRole('status').filter({ hasText: '一時保存しました。' }));
     await page.getByRole('group', { name: /仕事の量/ }).getByRole('radio', { name: '5 多い' }).check();
     await page.getByRole('radio', { name: /スペシャリスト/ }).check();
+    await page.getByRole('group', { name: /今後もこの市で働き続けたいと思いますか/ }).getByRole('radio', { name: 'どちらかといえば働き続けたい', exact: true }).check();
     await page.getByRole('radio', { name: '異動を希望する' }).check();
     const unitSelect = page.getByRole('combobox', { name: '第1希望の所属' });
     await visible(unitSelect.locator('option').nth(1), 15_000).catch(() => undefined);
@@ -89,6 +95,7 @@ describe('self-declaration journey', () => {
     expect(seen).not.toContain(healthNote);
     expect(seen).not.toContain(hrMessage);
     expect(seen).not.toContain('健康面で気になること');
+    expect(seen).not.toContain('働き続け');
     await expectNoAxeViolations(page);
     await page.context().clearCookies();
 
@@ -104,6 +111,7 @@ describe('self-declaration journey', () => {
     await heading1(page, /職員の自己申告書/);
     await visible(page.getByText(healthNote));
     await visible(page.getByText(hrMessage));
+    await visible(page.getByText('どちらかといえば働き続けたい', { exact: true }));
     await expectNoAxeViolations(page);
   });
 });

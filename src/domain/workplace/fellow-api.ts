@@ -1,5 +1,6 @@
 /** Response shapes of /api/workplace/fellows… (the SPA and the server agree on these). */
-import type { FellowSettings, FellowSide, MeetingFeedback, MeetingStatus, PairStatus } from './fellow-model.js';
+import type { FellowSettings, FellowSide, LowCommitmentSource, MeetingFeedback, MeetingStatus, PairStatus } from './fellow-model.js';
+import type { CommitmentReading } from './self-declaration-commitment.js';
 import type { UnmatchedReason } from './fellow-matching.js';
 import type { ProgrammeHealth } from './fellow-monitoring.js';
 
@@ -14,11 +15,24 @@ export type FellowPoolItem = PersonBrief & {
   activePairs: number;
   startsOn: string;
   endsOn: string | null;
+  /** HR's flag (source 'hr-flag') */
   isLowCommitment: boolean;
+  /**
+   * What the latest submitted self-declaration in the window says (source 'self-declaration'): its state and campaign
+   * ('none': no submitted declaration in the window). null: the reader may not read self-declarations.
+   */
+  selfDeclaration: CommitmentReading | { state: 'none' } | null;
+  /** the sources that flag this fellow today, whether or not the settings use them */
+  lowCommitment: LowCommitmentSource[];
   note: string;
   isInForce: boolean;
 };
-export type FellowPool = { today: string; items: FellowPoolItem[] };
+export type FellowPool = {
+  today: string;
+  /** the sources that exclude a flagged fellow from matching (the settings) */
+  excludeLowCommitmentFrom: LowCommitmentSource[];
+  items: FellowPoolItem[];
+};
 
 export type ProposalView = { junior: PersonBrief; fellow: PersonBrief; reason: string };
 export type UnmatchedView = { junior: PersonBrief; reason: UnmatchedReason; message: string };
@@ -28,6 +42,8 @@ export type MatchingView = {
   juniorCount: number;
   alreadyPairedCount: number;
   fellowsWithRoom: number;
+  /** fellows in force left out for very low commitment, in all and per source */
+  lowCommitmentExcluded: { total: number; bySource: Record<LowCommitmentSource, number> };
   proposals: ProposalView[];
   unmatched: UnmatchedView[];
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitVersion } from '../org/org-model.js';
 import { defaultFellowSettings, type FellowSettings } from './fellow-model.js';
-import { checkPairs, isJunior, listStandingPairProblems, proposeFellows, type FellowMatchingInput, type MatchPerson, type PoolFellow } from './fellow-matching.js';
+import { checkPairs, isJunior, listStandingPairProblems, lowCommitmentOf, proposeFellows, type FellowMatchingInput, type MatchPerson, type PoolFellow } from './fellow-matching.js';
 
 const date = '2025-10-01';
 const unit = (unitId: number, name: string, kind: UnitVersion['kind'], parentUnitId: number | null): UnitVersion => ({
@@ -105,15 +105,63 @@ describe('proposeFellows', () => {
     expect(none.unmatched[0]!.message).toBe('条件を満たすフェローがいません(評価者・確認者・所属長 3人)。');
   });
 
-  it('excludes low-commitment fellows by the sources the setting lists', () => {
-    const people = [junior(10, 211), person(20, 31), person(21, 12)];
-    const fellows = [fellow(20, { lowCommitment: ['hr-flag'] }), fellow(21, { lowCommitment: ['self-declaration'] })];
-    expect(proposeFellows(input({ people, fellows })).proposals.map((p) => p.fellowStaffId)).toEqual([21]);
-    expect(proposeFellows(input({ people, fellows, settings: { excludeLowCommitmentFrom: ['hr-flag', 'self-declaration'] } })).unmatched[0]!.message).toBe(
-      '条件を満たすフェローがいません(組織コミットメントが著しく低い 2人)。',
-    );
-    // with no source excluding, the lower staff id with the same room wins
-    expect(proposeFellows(input({ people, fellows, settings: { excludeLowCommitmentFrom: [] } })).proposals.map((p) => p.fellowStaffId)).toEqual([20]);
+  describe('low commitment: HR flag and the self-declaration indicator, by the sources the setting lists', () => {
+    // 20: HR's flag; 21: the self-declaration's indicator; 22: both; 23: neither
+    const people = [junior(10, 211), person(20, 31), person(21, 12), person(22, 111), person(23, 31)];
+    const fellows = [
+      fellow(20, { lowCommitment: ['hr-flag'] }),
+      fellow(21, { lowCommitment: ['self-declaration'] }),
+      fellow(22, { lowCommitment: ['self-declaration', 'hr-flag'] }),
+      fellow(23),
+    ];
+    const candidatesOf = (excludeLowCommitmentFrom: FellowSettings['excludeLowCommitmentFrom']) => {
+      const data = input({ people, fellows, settings: { excludeLowCommitmentFrom } });
+      return fellows.map((f) => f.staffId).filter((id) => checkPairs(data, [{ fellowStaffId: id, juniorStaffId: 10 }]).ok);
+    };
+
+    it.each([
+      ['the default (HR flag only): the self-declaration alone does not exclude', ['hr-flag'] as const, [21, 23]],
+      ['the self-declaration only', ['self-declaration'] as const, [20, 23]],
+      ['both sources', ['hr-flag', 'self-declaration'] as const, [23]],
+      ['neither source (setting off)', [] as const, [20, 21, 22, 23]],
+    ])('%s', (_, sources, candidates) => {
+      expect(candidatesOf([...sources])).toEqual(candidates);
+    });
+
+    it('says which source excluded, per fellow, and counts the excluded fellows per source', () => {
+      const both = proposeFellows(input({ people, fellows: fellows.slice(0, 3), settings: { excludeLowCommitmentFrom: ['hr-flag', 'self-declaration'] } }));
+      expect(both.unmatched[0]!.message).toBe(
+        '条件を満たすフェローがいません(組織コミットメントが著しく低い(人事の判断) 1人、組織コミットメントが著しく低い(自己申告書の指標) 1人、組織コミットメントが著しく低い(人事の判断・自己申告書の指標) 1人)。',
+      );
+      expect(both.lowCommitmentExcluded).toEqual({ total: 3, bySource: { 'hr-flag': 2, 'self-declaration': 2 } });
+      expect(both.fellowsWithRoom).toBe(0);
+      const declarationOnly = proposeFellows(input({ people, fellows: fellows.slice(0, 3), settings: { excludeLowCommitmentFrom: ['self-declaration'] } }));
+      expect(declarationOnly.proposals.map((p) => p.fellowStaffId)).toEqual([20]);
+      expect(declarationOnly.lowCommitmentExcluded).toEqual({ total: 2, bySource: { 'hr-flag': 0, 'self-declaration': 2 } });
+      const off = proposeFellows(input({ people, fellows, settings: { excludeLowCommitmentFrom: [] } }));
+      expect(off.lowCommitmentExcluded).toEqual({ total: 0, bySource: { 'hr-flag': 0, 'self-declaration': 0 } });
+      // with no source excluding, the lower staff id with the same room wins
+      expect(off.proposals.map((p) => p.fellowStaffId)).toEqual([20]);
+    });
+
+    it.each([
+      ['neither', false, undefined, []],
+      ['HR flag only', true, { state: 'not-low' as const }, ['hr-flag']],
+      ['the self-declaration only', false, { state: 'very-low' as const }, ['self-declaration']],
+      ['both', true, { state: 'very-low' as const }, ['hr-flag', 'self-declaration']],
+      ['an unanswered question is not low', false, { state: 'unanswered' as const }, []],
+      ['a form without an indicator is not low', false, { state: 'no-indicator' as const }, []],
+    ])('the sources of a pool entry: %s', (_, isLowCommitment, reading, sources) => {
+      expect(lowCommitmentOf({ isLowCommitment }, reading)).toEqual(sources);
+    });
+
+    it('HR confirmation names the source', () => {
+      const data = input({ people, fellows, settings: { excludeLowCommitmentFrom: ['hr-flag', 'self-declaration'] } });
+      expect(checkPairs(data, [{ fellowStaffId: 21, juniorStaffId: 10 }])).toEqual({
+        ok: false,
+        problems: [{ index: 0, message: '組織コミットメントが著しく低い(自己申告書の指標)とされたフェローは候補に含めません。' }],
+      });
+    });
   });
 
   it('respects capacity, counting pairs already in force', () => {
@@ -232,7 +280,7 @@ describe('listStandingPairProblems', () => {
     const problems = listStandingPairProblems(input({ people, fellows, activePairs, relations: [{ subjectStaffId: 13, holderStaffId: 20 }] }));
     expect(problems).toEqual([
       { fellowStaffId: 21, juniorStaffId: 11, message: 'フェローと対象職員が同じ部になっています。' },
-      { fellowStaffId: 22, juniorStaffId: 12, message: 'フェローが組織コミットメントが著しく低いとされています。' },
+      { fellowStaffId: 22, juniorStaffId: 12, message: 'フェローが組織コミットメントが著しく低い(人事の判断)とされています。' },
       { fellowStaffId: 20, juniorStaffId: 13, message: 'フェローが対象職員の評価者・確認者・所属長になっています。' },
     ]);
   });

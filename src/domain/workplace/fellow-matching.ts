@@ -9,7 +9,8 @@
 import { completedYearsBetween } from '../common/fiscal-year.js';
 import { isInForce, type EmploymentType, type UnitVersion } from '../org/org-model.js';
 import { ancestorsOf, departmentOf, divisionOf, orgAsOf, type OrgSnapshot } from '../org/org-tree.js';
-import { type FellowSettings, type LowCommitmentSource } from './fellow-model.js';
+import { lowCommitmentReasonLabels, lowCommitmentSources, type FellowSettings, type LowCommitmentSource } from './fellow-model.js';
+import type { CommitmentReading } from './self-declaration-commitment.js';
 
 /** A staff member as the matching sees them on the date. */
 export type MatchPerson = {
@@ -28,7 +29,10 @@ export type PoolFellow = {
   capacity: number;
   startsOn: string;
   endsOn: string | null;
-  /** the sources that say this fellow's commitment is very low (HR's flag → 'hr-flag') */
+  /**
+   * the sources that say this fellow's commitment is very low (HR's flag → 'hr-flag'; a very-low indicator in the
+   * latest submitted self-declaration → 'self-declaration'); only those the settings list exclude
+   */
   lowCommitment: readonly LowCommitmentSource[];
 };
 
@@ -61,9 +65,19 @@ export type FellowMatchingResult = {
   juniorCount: number;
   /** juniors who already have a fellow in force */
   alreadyPairedCount: number;
-  /** pool entries in force that can still take someone (before this proposal) */
+  /** pool entries in force that can still take someone (before this proposal), low-commitment ones left out */
   fellowsWithRoom: number;
+  /** pool entries in force left out for very low commitment: in all, and per source (one flagged by both counts in both) */
+  lowCommitmentExcluded: { total: number; bySource: Record<LowCommitmentSource, number> };
 };
+
+/**
+ * The sources that flag a pool entry, whether or not the settings use them: HR's flag, and a very-low indicator in the
+ * fellow's latest submitted self-declaration (never a draft, never the answer itself — only its reading).
+ */
+export function lowCommitmentOf(entry: { isLowCommitment: boolean }, reading: Pick<CommitmentReading, 'state'> | undefined): LowCommitmentSource[] {
+  return [...(entry.isLowCommitment ? (['hr-flag'] as const) : []), ...(reading?.state === 'very-low' ? (['self-declaration'] as const) : [])];
+}
 
 /** Is the person a junior (対象職員) on the date by the settings? Hire within N completed years, or under the age. */
 export function isJunior(person: MatchPerson, date: string, settings: FellowSettings): boolean {
@@ -82,7 +96,19 @@ const exclusionLabels: Record<Exclusion, string> = {
   full: '受入れ枠が満杯',
 };
 
-type FellowSlot = { staffId: number; capacity: number; used: number; groupId: number; unitId: number; lowCommitment: boolean };
+type FellowSlot = {
+  staffId: number;
+  capacity: number;
+  used: number;
+  groupId: number;
+  unitId: number;
+  /** the sources the settings list that flag this fellow, in the order of `lowCommitmentSources`; empty: a candidate */
+  lowCommitment: LowCommitmentSource[];
+};
+
+/** 「組織コミットメントが著しく低い(自己申告書の指標)」: the reason with the sources that gave it. */
+const lowCommitmentLabel = (sources: readonly LowCommitmentSource[]) =>
+  `${exclusionLabels['low-commitment']}(${sources.map((s) => lowCommitmentReasonLabels[s]).join('・')})`;
 
 export type PreparedMatching = {
   date: string;
@@ -131,7 +157,7 @@ export function prepareMatching(input: FellowMatchingInput): PreparedMatching {
     used.set(pair.fellowStaffId, (used.get(pair.fellowStaffId) ?? 0) + 1);
     pairedJuniors.add(pair.juniorStaffId);
   }
-  const excluding = new Set(input.settings.excludeLowCommitmentFrom);
+  const excluding = lowCommitmentSources.filter((s) => input.settings.excludeLowCommitmentFrom.includes(s));
   const slots: FellowSlot[] = [];
   const seen = new Set<number>();
   for (const f of [...input.fellows].sort((a, b) => a.staffId - b.staffId || (a.startsOn < b.startsOn ? -1 : 1))) {
@@ -145,7 +171,7 @@ export function prepareMatching(input: FellowMatchingInput): PreparedMatching {
       used: used.get(f.staffId) ?? 0,
       groupId: groupOf(person.unitId),
       unitId: person.unitId,
-      lowCommitment: f.lowCommitment.some((s) => excluding.has(s)),
+      lowCommitment: excluding.filter((s) => f.lowCommitment.includes(s)),
     });
   }
   return {
@@ -167,14 +193,20 @@ function structuralExclusion(slot: FellowSlot, juniorStaffId: number, juniorGrou
   if (slot.staffId === juniorStaffId) return 'self';
   if (chain.has(slot.staffId)) return 'chain';
   if (slot.groupId === juniorGroup) return 'same-group';
-  if (slot.lowCommitment) return 'low-commitment';
+  if (slot.lowCommitment.length > 0) return 'low-commitment';
   return null;
 }
 
-function describeExclusions(counts: Map<Exclusion, number>, settings: FellowSettings): string {
-  const sameLabel = settings.separation === 'department' ? '同じ部' : '同じ課';
-  const parts = [...counts.entries()].filter(([k]) => k !== 'self').map(([k, n]) => `${k === 'same-group' ? sameLabel : exclusionLabels[k]} ${n}人`);
+/** Counts per reason label, in the order the reasons were first met (the fellows' staff-id order). */
+function describeExclusions(counts: Map<string, number>): string {
+  const parts = [...counts.entries()].map(([label, n]) => `${label} ${n}人`);
   return parts.length === 0 ? '' : `(${parts.join('、')})`;
+}
+
+function exclusionLabel(why: Exclusion, slot: FellowSlot, settings: FellowSettings): string {
+  if (why === 'same-group') return settings.separation === 'department' ? '同じ部' : '同じ課';
+  if (why === 'low-commitment') return lowCommitmentLabel(slot.lowCommitment);
+  return exclusionLabels[why];
 }
 
 function proposalReason(prepared: PreparedMatching, slot: FellowSlot, juniorGroup: number, order: number): string {
@@ -208,18 +240,21 @@ export function proposeFellows(input: FellowMatchingInput): FellowMatchingResult
     const group = prepared.groupOf(person.unitId);
     const chain = prepared.chainOf(person.staffId, person.unitId);
     const eligible: number[] = [];
-    const counts = new Map<Exclusion, number>();
+    const counts = new Map<string, number>();
     slots.forEach((slot, i) => {
       const why = structuralExclusion(slot, person.staffId, group, chain) ?? (slot.used >= slot.capacity ? 'full' : null);
       if (why === null) eligible.push(i);
-      else counts.set(why, (counts.get(why) ?? 0) + 1);
+      else if (why !== 'self') {
+        const label = exclusionLabel(why, slot, settings);
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
     });
     if (eligible.length === 0) {
       const available = slots.filter((s) => s.staffId !== person.staffId).length;
       unmatched.push({
         juniorStaffId: person.staffId,
         reason: 'no-candidate',
-        message: available === 0 ? 'フェローのプールに、基準日に受け入れられるフェローがいません。' : `条件を満たすフェローがいません${describeExclusions(counts, settings)}。`,
+        message: available === 0 ? 'フェローのプールに、基準日に受け入れられるフェローがいません。' : `条件を満たすフェローがいません${describeExclusions(counts)}。`,
       });
       continue;
     }
@@ -296,7 +331,15 @@ export function proposeFellows(input: FellowMatchingInput): FellowMatchingResult
     proposals.push({ juniorStaffId: junior.staffId, fellowStaffId: slots[s]!.staffId, reason: proposalReason(prepared, slots[s]!, junior.group, order[s]!) });
   }
   unmatched.sort((a, b) => a.juniorStaffId - b.juniorStaffId);
-  return { proposals, unmatched, juniorCount, alreadyPairedCount, fellowsWithRoom: slots.filter((s) => s.used < s.capacity && !s.lowCommitment).length };
+  const bySource = Object.fromEntries(lowCommitmentSources.map((src) => [src, slots.filter((s) => s.lowCommitment.includes(src)).length])) as Record<LowCommitmentSource, number>;
+  return {
+    proposals,
+    unmatched,
+    juniorCount,
+    alreadyPairedCount,
+    fellowsWithRoom: slots.filter((s) => s.used < s.capacity && s.lowCommitment.length === 0).length,
+    lowCommitmentExcluded: { total: slots.filter((s) => s.lowCommitment.length > 0).length, bySource },
+  };
 }
 
 export type PairCheck = { ok: true; reasons: string[] } | { ok: false; problems: { index: number; message: string }[] };
@@ -325,7 +368,7 @@ export function checkPairs(input: FellowMatchingInput, pairs: readonly ActivePai
     if (why === 'self') return fail('本人をフェローにはできません。');
     if (why === 'chain') return fail('フェローが対象職員の評価者・確認者・所属長です。');
     if (why === 'same-group') return fail(`フェローと対象職員が${settings.separation === 'department' ? '同じ部' : '同じ課'}です。`);
-    if (why === 'low-commitment') return fail('組織コミットメントが著しく低いとされたフェローは候補に含めません。');
+    if (why === 'low-commitment') return fail(`${lowCommitmentLabel(slot.lowCommitment)}とされたフェローは候補に含めません。`);
     const used = slot.used + (extra.get(slot.staffId) ?? 0);
     if (used >= slot.capacity) return fail(`フェローの受入れ枠(${slot.capacity}人)が埋まっています。`);
     extra.set(slot.staffId, (extra.get(slot.staffId) ?? 0) + 1);
@@ -361,7 +404,7 @@ export function listStandingPairProblems(input: FellowMatchingInput): StandingPa
     const why = structuralExclusion(slot, junior.staffId, prepared.groupOf(junior.unitId), prepared.chainOf(junior.staffId, junior.unitId));
     if (why === 'chain') report('フェローが対象職員の評価者・確認者・所属長になっています。');
     else if (why === 'same-group') report(`フェローと対象職員が${prepared.settings.separation === 'department' ? '同じ部' : '同じ課'}になっています。`);
-    else if (why === 'low-commitment') report('フェローが組織コミットメントが著しく低いとされています。');
+    else if (why === 'low-commitment') report(`フェローが${lowCommitmentLabel(slot.lowCommitment)}とされています。`);
   }
   return problems;
 }

@@ -14,13 +14,19 @@ export const fellowSeparationLabels: Record<FellowSeparation, string> = { depart
 
 /**
  * Sources that mark a fellow's organisational commitment as very low (policy: such a fellow feeds the junior's
- * anxiety, so is not a candidate). 'hr-flag' is HR's flag on the pool entry; 'self-declaration' is reserved for an
- * indicator from the self-declaration (自己申告書) once it exists — the setting lists which sources exclude.
+ * anxiety, so is not a candidate). 'hr-flag' is HR's flag on the pool entry; 'self-declaration' is the indicator of
+ * the fellow's latest submitted self-declaration (自己申告書, self-declaration-commitment.ts) — the setting lists which
+ * sources exclude.
  */
 export const lowCommitmentSources = ['hr-flag', 'self-declaration'] as const;
 export type LowCommitmentSource = (typeof lowCommitmentSources)[number];
 export const lowCommitmentSourceLabels: Record<LowCommitmentSource, string> = {
   'hr-flag': '人事の判断(フラグ)',
+  'self-declaration': '自己申告書の指標',
+};
+/** The same, short, inside exclusion reasons (「組織コミットメントが著しく低い(自己申告書の指標)」). */
+export const lowCommitmentReasonLabels: Record<LowCommitmentSource, string> = {
+  'hr-flag': '人事の判断',
   'self-declaration': '自己申告書の指標',
 };
 

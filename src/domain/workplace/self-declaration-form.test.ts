@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   answersVisibleTo,
+  commitmentIndicatorFieldOf,
+  continueWorkingKey,
   defaultSelfDeclarationForm,
+  optionValueOfAnswer,
   isVisibleTo,
   selfDeclarationFormSchema,
   validateAnswers,
@@ -29,10 +32,10 @@ describe('field visibility', () => {
     expect(isVisibleTo(f, viewer)).toBe(expected);
   });
 
-  it('the default form: the supervisor sees satisfaction, workload, career, transfer wish; not family, health, message to HR', () => {
+  it('the default form: the supervisor sees satisfaction, workload, career, transfer wish; not family, health, message to HR, the commitment question', () => {
     const keys = visibleFields(defaultSelfDeclarationForm, 'supervisor').map((f) => f.key);
     expect(keys).toEqual(expect.arrayContaining(['workSatisfaction', 'workload', 'careerIntention', 'careerNote', 'transferWish']));
-    for (const hidden of ['familyCircumstances', 'familyNote', 'healthConcerns', 'messageToHr']) expect(keys).not.toContain(hidden);
+    for (const hidden of ['familyCircumstances', 'familyNote', 'healthConcerns', 'messageToHr', 'continueWorking']) expect(keys).not.toContain(hidden);
     expect(visibleFields(defaultSelfDeclarationForm, 'hr')).toHaveLength(defaultSelfDeclarationForm.fields.length);
   });
 
@@ -60,6 +63,59 @@ describe('form schema', () => {
     ['an unknown property', { fields: [{ ...field({ key: 'a' }), extra: 1 }] }],
   ])('refuses %s', (_name, form) => {
     expect(selfDeclarationFormSchema.safeParse(form).success).toBe(false);
+  });
+});
+
+describe('the organisational-commitment indicator in the form', () => {
+  const base = defaultSelfDeclarationForm;
+  const withIndicator = (commitmentIndicator: unknown, fields = base.fields) => ({ fields, commitmentIndicator });
+
+  it('the default form asks 「今後もこの市で働き続けたいと思いますか」 on four points, optional, private, not health; only 「働き続けたくない」 is very low', () => {
+    const field = commitmentIndicatorFieldOf(base)!;
+    expect(field).toMatchObject({ key: continueWorkingKey, kind: 'choice', label: '今後もこの市で働き続けたいと思いますか', isRequired: false, isSensitive: true, isHealth: false, isSupervisorVisible: false });
+    expect(field.options.map((o) => o.value)).toEqual(['yes', 'ratherYes', 'ratherNo', 'no']);
+    expect(base.commitmentIndicator).toEqual({ fieldKey: continueWorkingKey, veryLowValues: ['no'] });
+  });
+
+  it('a form stored before the indicator existed reads as having none', () => {
+    const parsed = selfDeclarationFormSchema.parse({ fields: base.fields });
+    expect(parsed.commitmentIndicator).toBeNull();
+    expect(commitmentIndicatorFieldOf(parsed)).toBeNull();
+  });
+
+  it('accepts a scale field as the indicator (values are the scale options)', () => {
+    expect(selfDeclarationFormSchema.safeParse(withIndicator({ fieldKey: 'workSatisfaction', veryLowValues: ['v1'] })).success).toBe(true);
+  });
+
+  it.each([
+    ['a field not in the form', { fieldKey: 'nowhere', veryLowValues: ['no'] }, base.fields, '組織コミットメントの指標にする項目が様式にありません'],
+    ['a text field', { fieldKey: 'careerNote', veryLowValues: ['no'] }, base.fields, '組織コミットメントの指標には、選択肢から1つを選ぶ項目だけを使えます'],
+    ['a multi-choice field', { fieldKey: 'familyCircumstances', veryLowValues: ['other'] }, base.fields, '組織コミットメントの指標には、選択肢から1つを選ぶ項目だけを使えます'],
+    [
+      'a health field',
+      { fieldKey: 'healthMood', veryLowValues: ['bad'] },
+      [...base.fields, field({ key: 'healthMood', kind: 'choice', options: [{ value: 'good', label: '良い' }, { value: 'bad', label: '悪い' }], isHealth: true, isSupervisorVisible: false })],
+      '健康に関する項目は組織コミットメントの指標にできません',
+    ],
+    ['a value that is not an option', { fieldKey: continueWorkingKey, veryLowValues: ['never'] }, base.fields, '「著しく低い」とする回答は、その項目の選択肢から選んでください'],
+    ['no value', { fieldKey: continueWorkingKey, veryLowValues: [] }, base.fields, '「著しく低い」とする回答を1つ以上選んでください'],
+    ['every value', { fieldKey: continueWorkingKey, veryLowValues: ['yes', 'ratherYes', 'ratherNo', 'no'] }, base.fields, 'すべての回答を「著しく低い」にはできません'],
+  ])('refuses %s', (_name, indicator, fields, message) => {
+    const r = selfDeclarationFormSchema.safeParse(withIndicator(indicator, fields));
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map((i) => i.message)).toContain(message);
+  });
+
+  it('reads an answer as an option value: a choice by value, a scale by its place', () => {
+    const scale = base.fields.find((f) => f.key === 'workSatisfaction')!;
+    const choice = commitmentIndicatorFieldOf(base)!;
+    expect(optionValueOfAnswer(choice, 'no')).toBe('no');
+    expect(optionValueOfAnswer(choice, 'maybe')).toBeNull();
+    expect(optionValueOfAnswer(choice, null)).toBeNull();
+    expect(optionValueOfAnswer(scale, 1)).toBe('v1');
+    expect(optionValueOfAnswer(scale, 5)).toBe('v5');
+    expect(optionValueOfAnswer(scale, 6)).toBeNull();
+    expect(optionValueOfAnswer(scale, 'v1')).toBeNull();
   });
 });
 

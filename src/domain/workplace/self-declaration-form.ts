@@ -14,6 +14,8 @@ export type FormFieldKind = (typeof formFieldKinds)[number];
 
 /** The key of the career-intention field: HR's list filters by it when the campaign's form has it. */
 export const careerIntentionKey = 'careerIntention';
+/** The key of the default form's commitment question (「今後もこの市で働き続けたいと思いますか」). */
+export const continueWorkingKey = 'continueWorking';
 export const maxWishedUnits = 3;
 export const scaleMin = 1;
 export const scaleMax = 5;
@@ -55,13 +57,43 @@ export const formFieldSchema = z
   });
 export type FormField = z.infer<typeof formFieldSchema>;
 
+/** Field kinds that can carry the organisational-commitment indicator: one answer picked from the field's options. */
+export const commitmentIndicatorKinds = ['choice', 'scale'] as const satisfies readonly FormFieldKind[];
+
+/**
+ * The organisational-commitment indicator (組織コミットメントの指標, used by the fellow programme, ADR 0021): which
+ * single-answer field of the form asks it and which of its options count as very low (著しく低い). For a scale field
+ * the options stand for 1…5 in order. One per form at most; fixed per campaign with the rest of the form.
+ */
+export const commitmentIndicatorSchema = z.strictObject({
+  fieldKey,
+  veryLowValues: z.array(fieldKey).min(1, '「著しく低い」とする回答を1つ以上選んでください').max(10),
+});
+export type CommitmentIndicator = z.infer<typeof commitmentIndicatorSchema>;
+
 export const selfDeclarationFormSchema = z
-  .strictObject({ fields: z.array(formFieldSchema).min(1, '項目を1つ以上設けてください').max(30, '項目は30個までです') })
+  .strictObject({
+    fields: z.array(formFieldSchema).min(1, '項目を1つ以上設けてください').max(30, '項目は30個までです'),
+    /** null: the form has no indicator (forms stored before the indicator existed read as null) */
+    commitmentIndicator: commitmentIndicatorSchema.nullable().default(null),
+  })
   .superRefine((form, ctx) => {
     const keys = form.fields.map((f) => f.key);
     if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: '項目のキーが重複しています' });
     if (form.fields.filter((f) => f.kind === 'transfer-wish').length > 1)
       ctx.addIssue({ code: 'custom', path: ['fields'], message: '異動希望の項目は1つまでです' });
+    const indicator = form.commitmentIndicator;
+    if (indicator === null) return;
+    const field = form.fields.find((f) => f.key === indicator.fieldKey);
+    const at = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: ['commitmentIndicator', key], message });
+    if (field === undefined) return at('fieldKey', '組織コミットメントの指標にする項目が様式にありません');
+    if (!(commitmentIndicatorKinds as readonly string[]).includes(field.kind)) return at('fieldKey', '組織コミットメントの指標には、選択肢から1つを選ぶ項目だけを使えます');
+    // Never derived from health data (要配慮個人情報): the indicator is read by the fellow matching.
+    if (field.isHealth) return at('fieldKey', '健康に関する項目は組織コミットメントの指標にできません');
+    const values = field.options.map((o) => o.value);
+    if (indicator.veryLowValues.some((v) => !values.includes(v))) return at('veryLowValues', '「著しく低い」とする回答は、その項目の選択肢から選んでください');
+    if (new Set(indicator.veryLowValues).size !== indicator.veryLowValues.length) return at('veryLowValues', '「著しく低い」とする回答が重複しています');
+    if (values.every((v) => indicator.veryLowValues.includes(v))) at('veryLowValues', 'すべての回答を「著しく低い」にはできません');
   });
 export type SelfDeclarationForm = z.infer<typeof selfDeclarationFormSchema>;
 
@@ -121,6 +153,25 @@ export const defaultSelfDeclarationForm: SelfDeclarationForm = {
       isSensitive: false,
       isHealth: false,
       isSupervisorVisible: true,
+    },
+    {
+      // The organisational-commitment indicator (ADR 0019, amendment of 2026-11-25): four points without a middle, so that
+      // a hesitant answer does not hide in 「どちらともいえない」; only the far end counts as very low.
+      key: continueWorkingKey,
+      kind: 'choice',
+      label: '今後もこの市で働き続けたいと思いますか',
+      help: '任意です。上司には表示されません。人事担当が、フェロー制度でフェロー(若手職員の相談相手)をお願いする人を選ぶときの参考にします。',
+      isRequired: false,
+      options: [
+        { value: 'yes', label: '働き続けたい' },
+        { value: 'ratherYes', label: 'どちらかといえば働き続けたい' },
+        { value: 'ratherNo', label: 'どちらかといえば働き続けたくない' },
+        { value: 'no', label: '働き続けたくない(退職・転職を考えている)' },
+      ],
+      maxLength: 1000,
+      isSensitive: true,
+      isHealth: false,
+      isSupervisorVisible: false,
     },
     {
       key: 'transferWish',
@@ -199,6 +250,7 @@ export const defaultSelfDeclarationForm: SelfDeclarationForm = {
       isSupervisorVisible: false,
     },
   ],
+  commitmentIndicator: { fieldKey: continueWorkingKey, veryLowValues: ['no'] },
 };
 
 /** Who reads a declaration: its owner, HR (hr_admin, hr_officer) or the supervisor (evaluator, unit head). */
@@ -323,4 +375,20 @@ export function wishRowsOf(wish: TransferWishAnswer | null): Array<{ rank: numbe
 /** Does the form reveal anything sensitive to this viewer (the read is then audited as a sensitive read)? */
 export function hasSensitiveFieldFor(form: SelfDeclarationForm, viewer: DeclarationViewer): boolean {
   return visibleFields(form, viewer).some((f) => f.isSensitive);
+}
+
+/** The form's indicator field, when the form has an indicator (and it names a field of the form). */
+export function commitmentIndicatorFieldOf(form: SelfDeclarationForm): FormField | null {
+  const indicator = form.commitmentIndicator;
+  return indicator === null ? null : (form.fields.find((f) => f.key === indicator.fieldKey) ?? null);
+}
+
+/**
+ * The option value of a single answer: a choice answers the value itself, a scale answers 1…5, which stands for the
+ * option at that place. null when unanswered or not one of the options.
+ */
+export function optionValueOfAnswer(field: Pick<FormField, 'kind' | 'options'>, answer: AnswerValue | undefined): string | null {
+  if (field.kind === 'choice') return typeof answer === 'string' && field.options.some((o) => o.value === answer) ? answer : null;
+  if (field.kind === 'scale') return typeof answer === 'number' && Number.isInteger(answer) ? (field.options[answer - 1]?.value ?? null) : null;
+  return null;
 }

@@ -55,7 +55,7 @@ fellowRoutes.openapi(
   defineRoute(prefix, manage, {
     method: 'get',
     path: '/fellows/pool',
-    summary: 'フェローのプール (受入れ人数・期間・組織コミットメントのフラグ・メモ・実施中の組合せ数)',
+    summary: 'フェローのプール (受入れ人数・期間・組織コミットメントの情報源ごとの該当: 人事のフラグと自己申告書の指標・メモ・実施中の組合せ数)。自己申告書の指標は自己申告書をすべて読める人にだけ示し、その読み取りを監査する',
     responses: { 200: { description: 'プール' }, ...errorResponses },
   }),
   async (c) => c.json(await listFellowPool(serviceContext(c)), 200),

@@ -6,7 +6,7 @@
 import type { Executor } from '../db/client.js';
 import type { ServiceContext } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
-import { auditInTx } from '../access/audit.service.js';
+import { audit, auditInTx } from '../access/audit.service.js';
 import { can } from '../access/access.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getOrgSettings } from '../org/settings.service.js';
@@ -15,11 +15,13 @@ import { listRelationsOfSubjectsOn } from '../org/relations.repository.js';
 import { fullName } from '../org/org-views.js';
 import { isValidIsoDate } from '../../domain/common/fiscal-year.js';
 import { isInForce } from '../../domain/org/org-model.js';
-import { checkPairs, isJunior, listStandingPairProblems, proposeFellows, type FellowMatchingInput, type MatchPerson } from '../../domain/workplace/fellow-matching.js';
+import { checkPairs, isJunior, listStandingPairProblems, lowCommitmentOf, proposeFellows, type FellowMatchingInput, type MatchPerson } from '../../domain/workplace/fellow-matching.js';
 import { isPairActive, listStalePairs, programmeHealth } from '../../domain/workplace/fellow-monitoring.js';
 import type { ConfirmPairsInput, EndPairInput, FellowInput, FellowSettings, FellowUpdate } from '../../domain/workplace/fellow-model.js';
 import type { ConfirmPairsResult, FellowMonitoring, FellowPool, MatchingView, PairList, PairSummary, PersonBrief } from '../../domain/workplace/fellow-api.js';
+import type { CommitmentReading } from '../../domain/workplace/self-declaration-commitment.js';
 import { getFellowSettings } from './fellow-settings.service.js';
+import { loadCommitmentReadings } from './self-declaration-commitment.service.js';
 import {
   cancelPlannedMeetingsAfter,
   endPair,
@@ -75,6 +77,10 @@ export async function loadMatchingInput(exec: Executor, municipalityId: number, 
   const posts = await listRegularUnitsOn(exec, municipalityId, date);
   const versions = await listUnitVersions(exec, municipalityId);
   const fellowRows = await listFellows(exec, municipalityId);
+  // The self-declaration indicator of every pool entry at once, read only when the settings use it.
+  const readings = settings.excludeLowCommitmentFrom.includes('self-declaration')
+    ? await loadCommitmentReadings(exec, municipalityId, fellowRows.map((f) => f.staffId), date)
+    : new Map<number, CommitmentReading>();
   const activePairs = await listActivePairsOn(exec, municipalityId, date);
   const { unitHeadLevels } = await getOrgSettings(exec, municipalityId);
   const unitOf = new Map<number, number>();
@@ -93,7 +99,7 @@ export async function loadMatchingInput(exec: Executor, municipalityId: number, 
     date,
     settings,
     people,
-    fellows: fellowRows.map((f) => ({ staffId: f.staffId, capacity: f.capacity, startsOn: f.startsOn, endsOn: f.endsOn, lowCommitment: f.isLowCommitment ? ['hr-flag'] : [] })),
+    fellows: fellowRows.map((f) => ({ staffId: f.staffId, capacity: f.capacity, startsOn: f.startsOn, endsOn: f.endsOn, lowCommitment: lowCommitmentOf(f, readings.get(f.staffId)) })),
     activePairs,
     versions,
     relations: relations.map((r) => ({ subjectStaffId: r.subjectStaffId, holderStaffId: r.holderStaffId })),
@@ -108,28 +114,50 @@ function requireDate(date: string): void {
 // ---------------------------------------------------------------------------------------------
 // The pool
 
-/** GET /api/workplace/fellows/pool: every pool entry with the person, their unit today and the pairs in force. */
+/**
+ * GET /api/workplace/fellows/pool: every pool entry with the person, their unit today, the pairs in force and, per
+ * low-commitment source, whether it flags them. The self-declaration indicator is shown only to a reader who may read
+ * every self-declaration (HR does) and that read is audited like HR's list of declarations — the state and the
+ * campaign only, never the answer.
+ */
 export async function listFellowPool(ctx: ServiceContext): Promise<FellowPool> {
   const exec = ctx.database.db;
   const municipalityId = ctx.actor.municipalityId;
+  const settings = await getFellowSettings(exec, municipalityId);
   const rows = await listFellows(exec, municipalityId);
   const active = await listActivePairsOn(exec, municipalityId, ctx.today);
   const briefs = await personBriefs(exec, municipalityId, rows.map((r) => r.staffId), ctx.today);
+  const mayReadDeclarations = (await can(ctx.database, ctx.actor, 'workplace.self-declaration.read-all', {}, ctx.today)).allowed;
+  const readings = mayReadDeclarations ? await loadCommitmentReadings(exec, municipalityId, rows.map((r) => r.staffId), ctx.today) : new Map<number, CommitmentReading>();
   const pairsOf = new Map<number, number>();
   for (const p of active) pairsOf.set(p.fellowStaffId, (pairsOf.get(p.fellowStaffId) ?? 0) + 1);
+  if (mayReadDeclarations && rows.length > 0) {
+    await audit(ctx.database, auditSource(ctx), {
+      action: 'workplace.self-declaration.indicator-read',
+      outcome: 'allowed',
+      objectType: 'fellow-pool',
+      details: { purpose: 'fellow-pool', people: new Set(rows.map((r) => r.staffId)).size, veryLow: [...readings.values()].filter((r) => r.state === 'very-low').length },
+    });
+  }
   return {
     today: ctx.today,
-    items: rows.map((r) => ({
-      ...(briefs.get(r.staffId) ?? unknownPerson(r.staffId)),
-      id: r.id,
-      capacity: r.capacity,
-      activePairs: isInForce(r, ctx.today) ? (pairsOf.get(r.staffId) ?? 0) : 0,
-      startsOn: r.startsOn,
-      endsOn: r.endsOn,
-      isLowCommitment: r.isLowCommitment,
-      note: r.note,
-      isInForce: isInForce(r, ctx.today),
-    })),
+    excludeLowCommitmentFrom: settings.excludeLowCommitmentFrom,
+    items: rows.map((r) => {
+      const reading = readings.get(r.staffId);
+      return {
+        ...(briefs.get(r.staffId) ?? unknownPerson(r.staffId)),
+        id: r.id,
+        capacity: r.capacity,
+        activePairs: isInForce(r, ctx.today) ? (pairsOf.get(r.staffId) ?? 0) : 0,
+        startsOn: r.startsOn,
+        endsOn: r.endsOn,
+        isLowCommitment: r.isLowCommitment,
+        selfDeclaration: mayReadDeclarations ? (reading === undefined ? { state: 'none' as const } : reading) : null,
+        lowCommitment: lowCommitmentOf(r, reading),
+        note: r.note,
+        isInForce: isInForce(r, ctx.today),
+      };
+    }),
   };
 }
 
@@ -203,6 +231,7 @@ export async function proposeFellowMatching(ctx: ServiceContext, input: { date?:
     juniorCount: result.juniorCount,
     alreadyPairedCount: result.alreadyPairedCount,
     fellowsWithRoom: result.fellowsWithRoom,
+    lowCommitmentExcluded: result.lowCommitmentExcluded,
     proposals: result.proposals.map((p) => ({ junior: brief(p.juniorStaffId), fellow: brief(p.fellowStaffId), reason: p.reason })),
     unmatched: result.unmatched.map((u) => ({ junior: brief(u.juniorStaffId), reason: u.reason, message: u.message })),
   };

@@ -3,7 +3,7 @@
  * person's unit on a date, the people a supervisor (evaluator, unit head) stands over, and the transfer wishes
  * the declarations write for placement (source 'self-declaration', never touching HR-entered rows).
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
 import { selfDeclarationCampaigns, selfDeclarations } from '../db/schema/workplace.js';
 
@@ -259,6 +259,68 @@ export async function listSupervisedStaffIds(exec: Executor, holderStaffId: numb
           and m.kind = r.kind and m.starts_on <= ${date} and (m.ends_on is null or m.ends_on >= ${date})))`,
   );
   return rows.map((r) => Number(r.staff_id));
+}
+
+// ——— the organisational-commitment indicator (read by the fellow programme) ———
+
+const intArray = (ids: readonly number[]) => sql`string_to_array(${ids.join(',')}, ',')::int[]`;
+
+/** The campaigns of 年度 `fromFiscalYear`…`toFiscalYear` opened by `openedBy`, with their forms (a row or two). */
+export async function listCampaignsInWindow(
+  exec: Executor,
+  municipalityId: number,
+  window: { fromFiscalYear: number; toFiscalYear: number; openedBy: string },
+): Promise<CampaignRow[]> {
+  const rows = await exec
+    .select(campaignColumns)
+    .from(selfDeclarationCampaigns)
+    .where(
+      and(
+        eq(selfDeclarationCampaigns.municipalityId, municipalityId),
+        gte(selfDeclarationCampaigns.fiscalYear, window.fromFiscalYear),
+        lte(selfDeclarationCampaigns.fiscalYear, window.toFiscalYear),
+        lte(selfDeclarationCampaigns.opensOn, window.openedBy),
+      ),
+    )
+    .orderBy(desc(selfDeclarationCampaigns.fiscalYear), desc(selfDeclarationCampaigns.id));
+  return rows.map(asCampaign);
+}
+
+export type IndicatorAnswerRow = { staffId: number; campaignId: number; fiscalYear: number; opensOn: string; answer: string | number | null };
+
+/**
+ * One statement for any number of people: each person's SUBMITTED declaration in the latest of the given campaigns
+ * they submitted in (by 年度, then id), with only the answer to that campaign form's commitment-indicator field —
+ * nothing else of the answers leaves the database (null when the form has no indicator or it was not answered).
+ * Drafts are never read.
+ */
+export async function listLatestSubmittedIndicatorAnswers(
+  exec: Executor,
+  municipalityId: number,
+  campaignIds: readonly number[],
+  staffIds: readonly number[],
+): Promise<IndicatorAnswerRow[]> {
+  if (campaignIds.length === 0 || staffIds.length === 0) return [];
+  const rows = await queryRows<Record<string, unknown>>(
+    exec,
+    sql`
+    select distinct on (d.staff_id) d.staff_id, c.id as campaign_id, c.fiscal_year, c.opens_on::text as opens_on,
+           jsonb_typeof(d.answers -> (c.form #>> '{commitmentIndicator,fieldKey}')) as answer_type,
+           d.answers ->> (c.form #>> '{commitmentIndicator,fieldKey}') as answer_text
+    from self_declarations d
+    join self_declaration_campaigns c on c.id = d.campaign_id and c.municipality_id = d.municipality_id
+    where d.municipality_id = ${municipalityId} and d.status = 'submitted'
+      and d.campaign_id = any(${intArray(campaignIds)}) and d.staff_id = any(${intArray(staffIds)})
+    order by d.staff_id, c.fiscal_year desc, c.id desc`,
+  );
+  return rows.map((r) => ({
+    staffId: Number(r.staff_id),
+    campaignId: Number(r.campaign_id),
+    fiscalYear: Number(r.fiscal_year),
+    opensOn: String(r.opens_on),
+    // a single answer is a string (choice) or a number (scale); anything else is no answer to the indicator
+    answer: r.answer_type === 'string' ? String(r.answer_text) : r.answer_type === 'number' ? Number(r.answer_text) : null,
+  }));
 }
 
 // ——— transfer wishes (placement input) ———

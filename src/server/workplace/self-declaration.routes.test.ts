@@ -38,6 +38,7 @@ const answersWith = (units: number[]) => ({
   workload: 5,
   careerIntention: 'specialist',
   careerNote: '架空のキャリア志向メモ',
+  continueWorking: 'no',
   transferWish: { wish: 'yes', units: units.map((unitId, i) => ({ unitId, reason: `架空の理由${i + 1}` })) },
   familyCircumstances: ['childcare'],
   familyNote: '架空の家庭の事情',
@@ -154,7 +155,7 @@ describe('who reads what', () => {
   const auditCount = () =>
     h.queryCount(sql`select count(*)::int as n from audit_log where action = 'workplace.self-declaration.read' and details->>'staffId' = ${String(ids.A0005)} and outcome = 'allowed'`);
 
-  it('the evaluator sees only the fields the campaign form allows — never health, family or the message to HR; the read is audited', async () => {
+  it('the evaluator sees only the fields the campaign form allows — never health, family, the message to HR or the commitment question; the read is audited', async () => {
     const before = await auditCount();
     const res = await h.call(evaluator, 'GET', path());
     const text = await res.clone().text();
@@ -162,7 +163,7 @@ describe('who reads what', () => {
     const view = (await res.json()) as DeclarationView;
     expect(view.viewer).toBe('supervisor');
     expect(Object.keys(view.answers).sort()).toEqual(['careerIntention', 'careerNote', 'qualificationsGained', 'transferWish', 'workSatisfaction', 'workload']);
-    for (const secret of ['架空の健康の悩み', '架空の家庭の事情', '架空の人事への連絡', 'healthConcerns', 'familyNote', 'messageToHr']) expect(text).not.toContain(secret);
+    for (const secret of ['架空の健康の悩み', '架空の家庭の事情', '架空の人事への連絡', 'healthConcerns', 'familyNote', 'messageToHr', 'continueWorking', '働き続け']) expect(text).not.toContain(secret);
     expect(view.wishedUnits.map((w) => w.unitId)).toEqual([wishUnits[2]]);
     expect(await auditCount()).toBe(before + 1);
   });
@@ -171,6 +172,7 @@ describe('who reads what', () => {
     const view = await h.callJson<DeclarationView>(unitHead, 'GET', path(), 200);
     expect(view.viewer).toBe('supervisor');
     expect(view.answers).not.toHaveProperty('healthConcerns');
+    expect(view.answers).not.toHaveProperty('continueWorking');
     expect(view.fields.some((f) => f.isHealth)).toBe(false);
   });
 
@@ -190,7 +192,7 @@ describe('who reads what', () => {
     const before = await auditCount();
     const view = await h.callJson<DeclarationView>(hrOfficer, 'GET', path(), 200);
     expect(view.viewer).toBe('hr');
-    expect(view.answers).toMatchObject({ healthConcerns: '架空の健康の悩み', familyNote: '架空の家庭の事情', messageToHr: '架空の人事への連絡' });
+    expect(view.answers).toMatchObject({ healthConcerns: '架空の健康の悩み', familyNote: '架空の家庭の事情', messageToHr: '架空の人事への連絡', continueWorking: 'no' });
     expect(await auditCount()).toBe(before + 1);
     const row = (await h.queryRows<{ details: unknown }>(sql`select details from audit_log where action = 'workplace.self-declaration.read' order by id desc limit 1`))[0]!;
     expect(JSON.stringify(row.details)).not.toContain('架空');

@@ -9,10 +9,10 @@ import type { ServiceContext } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
 import { audit, auditInTx, type AuditSource } from '../access/audit.service.js';
 import { can } from '../access/access.service.js';
-import { japaneseIssueMessage, toValidationDetails, validationError } from '../http/validation-messages.js';
+import { validationError } from '../http/validation-messages.js';
 import { getOrgSettings } from '../org/settings.service.js';
 import { mailNotifications, notify } from '../notifications/notifications.service.js';
-import { findSetting, insertSettingIfAbsent, lockSettingsOfKind, updateSettingIfUnchanged } from '../common/settings-documents.repository.js';
+import { loadSettingsDocument, saveSettingsDocument, type SettingsDocumentSpec, type StoredSettingsDocument } from '../common/settings-document.service.js';
 import { clampDate } from '../../domain/common/fiscal-year.js';
 import {
   answersVisibleTo,
@@ -69,24 +69,36 @@ import {
   type PopulationRow,
 } from './self-declaration.repository.js';
 
-const settingsKey = 'self-declaration-form';
-/** Writes of the form document take turns per municipality; apart from the other settings documents (7320–7361). */
-const settingsLockClass = 7370;
+export const selfDeclarationFormKey = 'self-declaration-form';
+
+/** The form is a settings document saved the shared way (lock → validate → token → write → audit). */
+const formDocument: SettingsDocumentSpec<SelfDeclarationForm> = {
+  key: selfDeclarationFormKey,
+  // apart from the other settings documents (7320–7361, 7371) and the fellow pairs' lock (7370)
+  lockClass: 7372,
+  schema: selfDeclarationFormSchema,
+  defaults: defaultSelfDeclarationForm,
+  subject: '自己申告書の様式',
+  auditAction: 'workplace.self-declaration-form-saved',
+  // the shape of the form, never more: how many fields, which the supervisor sees, which is the commitment indicator
+  auditDetails: (form) => ({
+    fields: form.fields.length,
+    supervisorVisible: form.fields.filter((f) => f.isSupervisorVisible).map((f) => f.key),
+    commitmentIndicator: form.commitmentIndicator,
+  }),
+};
 
 const auditSource = (ctx: ServiceContext): AuditSource => ({ municipalityId: ctx.actor.municipalityId, actor: ctx.actor, requestId: ctx.requestId, now: ctx.now });
 const notFound = () => new AppError('common.not-found', '自己申告の対象が見つかりません。');
-const staleForm = () => new AppError('common.conflict', '他の人が先に自己申告書の様式を更新しました。最新の内容を読み込んでから、もう一度変更してください。');
 const staleDeclaration = () =>
   new AppError('common.conflict', '自己申告書は別の画面で先に保存されています。最新の内容を読み込んでから、もう一度保存してください。');
 
 // ——— the form (settings document) ———
 
+const toFormView = ({ value, ...rest }: StoredSettingsDocument<SelfDeclarationForm>): SelfDeclarationFormView => ({ form: value, ...rest });
+
 async function loadForm(exec: Executor, municipalityId: number): Promise<SelfDeclarationFormView> {
-  const row = await findSetting(exec, municipalityId, settingsKey);
-  if (row === undefined) return { form: defaultSelfDeclarationForm, defaults: defaultSelfDeclarationForm, isDefault: true, updatedAt: null };
-  const parsed = selfDeclarationFormSchema.safeParse(row.value);
-  if (!parsed.success) console.warn('self-declaration form does not validate; using the default', { municipalityId });
-  return { form: parsed.success ? parsed.data : defaultSelfDeclarationForm, defaults: defaultSelfDeclarationForm, isDefault: false, updatedAt: row.updatedAt };
+  return toFormView(await loadSettingsDocument(exec, municipalityId, formDocument));
 }
 
 /** GET /api/workplace/self-declaration/form */
@@ -96,27 +108,7 @@ export async function readSelfDeclarationForm(ctx: ServiceContext): Promise<Self
 
 /** PUT /api/workplace/self-declaration/form: the whole form with the token read (null: the default); 409 when stale. */
 export async function updateSelfDeclarationForm(ctx: ServiceContext, input: SelfDeclarationFormUpdate): Promise<SelfDeclarationFormView> {
-  const municipalityId = ctx.actor.municipalityId;
-  const parsed = selfDeclarationFormSchema.safeParse(input.form, { error: japaneseIssueMessage });
-  if (!parsed.success) throw validationError(toValidationDetails(parsed.error.issues).map((d) => ({ ...d, path: `form.${d.path}` })));
-  return ctx.database.db.transaction(async (tx) => {
-    await lockSettingsOfKind(tx, settingsLockClass, municipalityId);
-    const current = await loadForm(tx, municipalityId);
-    if (current.updatedAt !== input.updatedAt) throw staleForm();
-    const written =
-      input.updatedAt === null
-        ? await insertSettingIfAbsent(tx, municipalityId, settingsKey, parsed.data)
-        : await updateSettingIfUnchanged(tx, municipalityId, settingsKey, parsed.data, input.updatedAt);
-    if (written === undefined) throw staleForm();
-    await auditInTx(tx, auditSource(ctx), {
-      action: 'workplace.self-declaration-form-saved',
-      outcome: 'succeeded',
-      objectType: 'settings',
-      objectId: settingsKey,
-      details: { fields: parsed.data.fields.length, supervisorVisible: parsed.data.fields.filter((f) => f.isSupervisorVisible).map((f) => f.key) },
-    });
-    return loadForm(tx, municipalityId);
-  });
+  return toFormView(await saveSettingsDocument(ctx, formDocument, { field: 'form', value: input.form, updatedAt: input.updatedAt }));
 }
 
 // ——— campaigns ———

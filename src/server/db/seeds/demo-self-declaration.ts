@@ -7,7 +7,7 @@
  */
 import { addDays, clampDate, fiscalYearRange } from '../../../domain/common/fiscal-year.js';
 import { formatFiscalYear } from '../../../domain/common/wareki.js';
-import { defaultSelfDeclarationForm, wishRowsOf, type Answers, type TransferWishAnswer } from '../../../domain/workplace/self-declaration-form.js';
+import { continueWorkingKey, defaultSelfDeclarationForm, wishRowsOf, type Answers, type TransferWishAnswer } from '../../../domain/workplace/self-declaration-form.js';
 import { campaignFiscalYear, wishEffectiveDate, wishFiscalYear } from '../../../domain/workplace/self-declaration-campaign.js';
 import {
   countHrWishes,
@@ -78,6 +78,9 @@ export const demoSelfDeclarationSeeder: DemoAreaSeeder = {
           qualificationsGained: r.pick(qualifications),
           messageToHr: r.chance(0.1) ? '(デモ)架空の連絡事項です' : '',
         };
+        // The commitment indicator (fellow matching): most want to stay, a few think of leaving, some leave it blank.
+        const staying = r.fork('continue-working').pick(['yes', 'yes', 'yes', 'ratherYes', 'ratherYes', 'ratherNo', 'no', null]);
+        if (staying) answers[continueWorkingKey] = staying;
         const day = addDays(opensOn, r.int(0, 13));
         const at = new Date(`${day > opts.today ? opts.today : day}T10:00:00+09:00`).toISOString();
         rows.push({ municipalityId, campaignId: campaign.id, staffId: p.staffId, answers, status: isSubmitted ? 'submitted' : 'draft', submittedAt: isSubmitted ? at : null, updatedAt: at });

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { todayInJapan, useDates } from '../../app/dates.js';
 import { ErrorAlert, Loading, PageHeading, StatusMessage } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
-import { fellowSeparationLabels } from '../../../domain/workplace/fellow-model.js';
+import { fellowSeparationLabels, lowCommitmentSourceLabels, lowCommitmentSources } from '../../../domain/workplace/fellow-model.js';
 import type { MatchingView } from '../../../domain/workplace/fellow-api.js';
 import { useConfirmPairs, useFellowMatching } from './fellow.queries.js';
 import './fellow.css';
@@ -67,6 +67,16 @@ function Proposals({ data, onMessage }: { data: MatchingView; onMessage: (m: str
         <p>
           対象職員 {data.juniorCount} 人(フェローがいる {data.alreadyPairedCount} 人)、受入れ枠のあるフェロー {data.fellowsWithRoom} 人。フェローは対象職員と{fellowSeparationLabels[data.settings.separation]}から選びます。
         </p>
+        {data.lowCommitmentExcluded.total > 0 ? (
+          <p>
+            組織コミットメントが著しく低いとして候補から除いたフェロー {data.lowCommitmentExcluded.total} 人(
+            {lowCommitmentSources
+              .filter((s) => data.lowCommitmentExcluded.bySource[s] > 0)
+              .map((s) => `${lowCommitmentSourceLabels[s]} ${data.lowCommitmentExcluded.bySource[s]} 人`)
+              .join('、')}
+            )。
+          </p>
+        ) : null}
         <ErrorAlert error={confirm.error} title="確定できませんでした。" />
         {data.proposals.length === 0 ? (
           <p>提案できる組合せはありません。</p>

@@ -1,7 +1,8 @@
 /**
  * フェローのプール /workplace/fellows (HR, policy III-4-(3)⑤): who may be a fellow, how many juniors each takes, for
- * which period, HR's flag that organisational commitment is very low (excluded from matching), a note; and the
- * programme's settings.
+ * which period, per source whether organisational commitment is very low — HR's flag and the indicator of the latest
+ * submitted self-declaration (a flagged fellow is excluded from matching when the settings use that source) — a note;
+ * and the programme's settings.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -10,7 +11,8 @@ import { ErrorAlert, Loading, PageHeading, ProblemAlert, StatusMessage } from '.
 import { scrollRegion } from '../../components/scroll-region.js';
 import { StaffPicker, type PickedStaff } from '../../components/staff-picker.js';
 import { employmentTypeLabels, employmentTypes } from '../../../domain/org/org-model.js';
-import { fellowSeparationLabels, fellowSeparations, lowCommitmentSourceLabels, lowCommitmentSources, type FellowSettings } from '../../../domain/workplace/fellow-model.js';
+import { fellowSeparationLabels, fellowSeparations, lowCommitmentSourceLabels, lowCommitmentSources, type FellowSettings, type LowCommitmentSource } from '../../../domain/workplace/fellow-model.js';
+import { commitmentStateLabels, commitmentWindowYears } from '../../../domain/workplace/self-declaration-commitment.js';
 import type { FellowPoolItem, FellowSettingsView } from '../../../domain/workplace/fellow-api.js';
 import { useAddFellow, useChangeFellow, useFellowPool, useFellowSettings, useSaveFellowSettings } from './fellow.queries.js';
 import './fellow.css';
@@ -29,14 +31,50 @@ export function FellowPoolPage() {
       <StatusMessage>{message}</StatusMessage>
       <ErrorAlert error={pool.error} title="プールを読み込めませんでした。" />
       {pool.isPending ? <Loading /> : null}
-      {pool.data ? <PoolTable items={pool.data.items} onMessage={setMessage} /> : null}
+      {pool.data ? <PoolTable items={pool.data.items} excluding={pool.data.excludeLowCommitmentFrom} onMessage={setMessage} /> : null}
       <AddFellowForm onDone={setMessage} />
       <SettingsPanel onDone={setMessage} />
     </>
   );
 }
 
-function PoolTable({ items, onMessage }: { items: FellowPoolItem[]; onMessage: (m: string) => void }) {
+/**
+ * Per source: does it flag the fellow (and, when it does but the settings do not use it, say so)? The self-declaration
+ * links to the declaration it comes from.
+ */
+function CommitmentCell({ item, excluding }: { item: FellowPoolItem; excluding: readonly LowCommitmentSource[] }) {
+  const unused = (source: LowCommitmentSource) =>
+    item.lowCommitment.includes(source) && !excluding.includes(source) ? <span className="fellow-description">この情報源は組合せで使わない設定です</span> : null;
+  const declaration = item.selfDeclaration;
+  const isExcluded = item.lowCommitment.some((s) => excluding.includes(s));
+  return (
+    <>
+      {isExcluded ? <span className="fellow-flag">著しく低い(候補外)</span> : null}
+      <ul className="fellow-sources">
+        <li>
+          {lowCommitmentSourceLabels['hr-flag']}: {item.isLowCommitment ? <strong>著しく低い</strong> : '該当しない'}
+          {unused('hr-flag')}
+        </li>
+        {declaration === null ? null : (
+          <li>
+            {lowCommitmentSourceLabels['self-declaration']}:{' '}
+            {declaration.state === 'none' ? (
+              `${commitmentWindowYears}年度内の提出なし`
+            ) : (
+              <>
+                {declaration.state === 'very-low' ? <strong>{commitmentStateLabels[declaration.state]}</strong> : commitmentStateLabels[declaration.state]}(
+                <Link to={`/workplace/self-declaration/${declaration.campaignId}/staff/${item.staffId}`}>{declaration.campaignTitle}</Link>)
+              </>
+            )}
+            {unused('self-declaration')}
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
+
+function PoolTable({ items, excluding, onMessage }: { items: FellowPoolItem[]; excluding: readonly LowCommitmentSource[]; onMessage: (m: string) => void }) {
   const dates = useDates();
   const change = useChangeFellow();
   const [editing, setEditing] = useState<number | null>(null);
@@ -44,6 +82,10 @@ function PoolTable({ items, onMessage }: { items: FellowPoolItem[]; onMessage: (
   return (
     <section className="panel" aria-labelledby="fellow-pool">
       <h2 id="fellow-pool">登録されているフェロー</h2>
+      <p className="hint">
+        組織コミットメントが著しく低いとして組合せから除く情報源(設定):{' '}
+        {excluding.length === 0 ? 'なし' : lowCommitmentSources.filter((s) => excluding.includes(s)).map((s) => lowCommitmentSourceLabels[s]).join('、')}。
+      </p>
       {items.length === 0 ? (
         <p>まだフェローが登録されていません。</p>
       ) : (
@@ -76,7 +118,9 @@ function PoolTable({ items, onMessage }: { items: FellowPoolItem[]; onMessage: (
                     {dates.period(f.startsOn, f.endsOn)}
                     {f.isInForce ? null : <span className="fellow-description">期間外</span>}
                   </td>
-                  <td>{f.isLowCommitment ? <span className="fellow-flag">著しく低い(候補外)</span> : '—'}</td>
+                  <td>
+                    <CommitmentCell item={f} excluding={excluding} />
+                  </td>
                   <td>{f.note || '—'}</td>
                   <td className="fellow-actions">
                     <button type="button" className="button--small" onClick={() => setEditing(editing === f.id ? null : f.id)} aria-expanded={editing === f.id}>
@@ -275,7 +319,9 @@ function SettingsForm({ view, onDone }: { view: FellowSettingsView; onDone: (m: 
             <label htmlFor={`${id}-low-${src}`}>{lowCommitmentSourceLabels[src]}</label>
           </div>
         ))}
-        <p className="hint">自己申告書の指標は、自己申告書に指標ができた時点で使われます(それまでは人事のフラグのみ)。</p>
+        <p className="hint">
+          自己申告書の指標: フェローが提出した直近の自己申告書(今年度と前年度の自己申告のうち最新のもの。下書きは使いません)で、様式の「組織コミットメントの指標」の項目に「著しく低い」とした回答をしている場合です(初期の様式では「今後もこの市で働き続けたいと思いますか」に「働き続けたくない」)。
+        </p>
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="button--primary" disabled={save.isPending}>

@@ -2,16 +2,17 @@
  * 自己申告の管理 /workplace/self-declaration/admin (HR): open this 年度's campaign (the form in force is copied into
  * it), see submitted / draft / not started per unit and remind those who have not submitted, list the
  * declarations with filters and open each in full, close the campaign, and set the form — per field whether the
- * supervisor may see it (never for health).
+ * supervisor may see it (never for health), and which single-answer field is the organisational-commitment indicator
+ * with the answers that count as very low (read by the fellow programme).
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { ConflictAlert, ErrorAlert, Forbidden, Loading, PageHeading, StatusMessage } from '../../components/page.js';
 import { useDates, todayInJapan } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
 import type { CampaignSummary } from '../../../domain/workplace/self-declaration-api.js';
-import type { SelfDeclarationForm } from '../../../domain/workplace/self-declaration-form.js';
+import { commitmentIndicatorKinds, type CommitmentIndicator, type FormField, type SelfDeclarationForm } from '../../../domain/workplace/self-declaration-form.js';
 import {
   useCampaigns,
   useCloseCampaign,
@@ -281,7 +282,7 @@ function FormSettingsSection() {
   if (settings.error) return <ErrorAlert error={settings.error} title="様式を読み込めませんでした。" />;
   const form = draft ?? settings.data.form;
   const setField = (key: string, change: { isSupervisorVisible?: boolean; isRequired?: boolean }) =>
-    setDraft({ fields: form.fields.map((f) => (f.key === key ? { ...f, ...change } : f)) });
+    setDraft({ ...form, fields: form.fields.map((f) => (f.key === key ? { ...f, ...change } : f)) });
   const onSave = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -330,6 +331,7 @@ function FormSettingsSection() {
             ))}
           </tbody>
         </table>
+        <CommitmentIndicatorFieldset form={form} onChange={(commitmentIndicator) => setDraft({ ...form, commitmentIndicator })} />
         {isConflict ? (
           <ConflictAlert
             subject="様式"
@@ -350,5 +352,64 @@ function FormSettingsSection() {
       </form>
       <StatusMessage>{message}</StatusMessage>
     </section>
+  );
+}
+
+const canIndicate = (f: FormField) => (commitmentIndicatorKinds as readonly string[]).includes(f.kind) && !f.isHealth && f.options.length > 0;
+const optionText = (f: FormField, i: number) => (f.kind === 'scale' ? `${i + 1} ${f.options[i]!.label}` : f.options[i]!.label);
+
+/**
+ * 組織コミットメントの指標: a single-answer field (not health) and the answers that count as very low. On a change of
+ * field the far end is preselected (the last option of a choice, 1 of a scale); HR adjusts.
+ */
+function CommitmentIndicatorFieldset({ form, onChange }: { form: SelfDeclarationForm; onChange: (v: CommitmentIndicator | null) => void }) {
+  const id = useId();
+  const indicator = form.commitmentIndicator;
+  const candidates = form.fields.filter(canIndicate);
+  const field = indicator === null ? undefined : candidates.find((f) => f.key === indicator.fieldKey);
+  const pick = (key: string) => {
+    const f = candidates.find((c) => c.key === key);
+    if (f === undefined) return onChange(null);
+    onChange({ fieldKey: f.key, veryLowValues: [f.kind === 'scale' ? f.options[0]!.value : f.options[f.options.length - 1]!.value] });
+  };
+  const toggle = (value: string, on: boolean) => {
+    if (indicator === null) return;
+    const values = on ? [...indicator.veryLowValues.filter((v) => v !== value), value] : indicator.veryLowValues.filter((v) => v !== value);
+    onChange({ ...indicator, veryLowValues: field ? field.options.map((o) => o.value).filter((v) => values.includes(v)) : values });
+  };
+  return (
+    <fieldset className="sd-indicator">
+      <legend>組織コミットメントの指標</legend>
+      <p className="hint" id={`${id}-hint`}>
+        フェロー制度の設定で「自己申告書の指標」を選んでいると、直近に提出した自己申告書でここに選んだ「著しく低い」回答をした職員は、フェローの候補から除かれます。上司に見せるかどうかは上の表の設定のとおりです。健康に関する項目は指標にできません。
+      </p>
+      <label>
+        指標にする項目
+        <select value={field?.key ?? ''} aria-describedby={`${id}-hint`} onChange={(e) => pick(e.target.value)}>
+          <option value="">使わない</option>
+          {candidates.map((f) => (
+            <option key={f.key} value={f.key}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field && indicator ? (
+        <fieldset>
+          <legend>「著しく低い」とする回答</legend>
+          {field.options.map((o, i) => (
+            <div key={o.value}>
+              <input
+                id={`${id}-low-${o.value}`}
+                type="checkbox"
+                checked={indicator.veryLowValues.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />{' '}
+              <label htmlFor={`${id}-low-${o.value}`}>{optionText(field, i)}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+    </fieldset>
   );
 }
