@@ -13,6 +13,9 @@
  *     worst case), then paced (each person saving a section every ~`--think` ms, as a browser does; the last round
  *     sends a person's four sections at once, so concurrent merges into the same row are exercised too).
  *     Afterwards every stored answer is reconciled with what each person sent last. Target: p95 ≤ 250 ms, 0 lost.
+ *     The saves and the session lookups of the requests in flight are grouped (ADR 0022): the batches, their sizes and
+ *     times are printed, with the CPU time the process spent (load-independent, unlike the latencies). Before timing,
+ *     30 saves warm the server up. JINZAI_BENCH_PROFILE=<file> writes a CPU profile of the burst.
  * PGlite by default, PostgreSQL with `--engine postgres` (DATABASE_URL or a throwaway cluster), like the others.
  */
 import { parseArgs } from 'node:util';
@@ -28,9 +31,30 @@ import { defaultThresholds, scoreAnswers, type AnswerMap, type AnswerValue } fro
 import { analyseGroups, frozenTree, groupEntryScoresOf, type GroupEntry, type GroupEntryScores } from '../src/domain/stress-check/group-analysis.js';
 import type { Campaign, GroupAnalysis } from '../src/domain/stress-check/stress-check-api.js';
 import { insertGroupEntriesBatch, insertResponsesBatch, insertResultsBatch, listGroupEntries, listPlacementsOn, listUnitsOn } from '../src/server/stress-check/stress-check.repository.js';
+import { batcherStats, resetBatcherStats } from '../src/server/common/batcher.js';
 import { freshDatabase, percentile, rssMb, summarise, type Engine } from './bench-support.js';
 
 const seedDay = '2025-10-01';
+
+/** With JINZAI_BENCH_PROFILE=<file>, a CPU profile of the burst alone is written there (open it in Chrome DevTools). */
+async function startProfiler(): Promise<{ stop: () => Promise<void> } | null> {
+  const file = process.env.JINZAI_BENCH_PROFILE;
+  if (!file) return null;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`  CPU profile of the burst written to ${file}`);
+    },
+  };
+}
 const seed = 20250401;
 type Session = { cookie: string; csrfToken: string };
 type App = ReturnType<typeof createApp>;
@@ -237,8 +261,27 @@ export async function runAutosaveBench(opts: { staffCount: number; engine: Engin
       for (const [no, v] of Object.entries(answers)) expected[u]!.set(no, v); // acknowledged: must be stored
     };
 
+    /** CPU time since `from` (user + system): the work done, whatever else the machine was running. */
+    const cpuSeconds = (from: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(from);
+      return ((d.user + d.system) / 1e6).toFixed(2);
+    };
+    /** How the saves and session lookups were grouped (ADR 0022) since the last call. */
+    const batchFigures = () => {
+      const parts = [...batcherStats].map(([name, b]) => `${name} ${b.items} in ${b.batches} batches (mean ${(b.items / Math.max(1, b.batches)).toFixed(1)}, largest ${b.largest}, ${(b.ms / Math.max(1, b.batches)).toFixed(1)} ms each)`);
+      resetBatcherStats();
+      return parts.join(', ');
+    };
+
+    // Warm-up, untimed: a server that has been running has its code compiled and its statements planned; without
+    // this the first burst round would measure the JIT. 30 people save a section each, one after the other.
+    for (let u = 0; u < Math.min(30, people.length); u++) await save(u, 0, 'A', []);
+    resetBatcherStats();
+
     // Burst: everyone starts at the same instant and saves section after section with no pause (300 in flight).
     const burst: number[] = [];
+    const profiler = await startProfiler();
+    let cpu = process.cpuUsage();
     t = performance.now();
     await Promise.all(
       people.map(async (_, u) => {
@@ -246,12 +289,14 @@ export async function runAutosaveBench(opts: { staffCount: number; engine: Engin
       }),
     );
     const burstSeconds = (performance.now() - t) / 1000;
+    await profiler?.stop();
     summarise(`burst: ${people.length} × 4 sections × ${opts.rounds}`, burst);
-    console.log(`    ${(burst.length / burstSeconds).toFixed(0)} saves/s, ${burstSeconds.toFixed(1)} s`);
+    console.log(`    ${(burst.length / burstSeconds).toFixed(0)} saves/s, ${burstSeconds.toFixed(1)} s (CPU of this process ${cpuSeconds(cpu)} s); ${batchFigures()}`);
 
     // Paced: each person saves a section, thinks ~thinkMs (deterministic jitter ±50%), saves the next; in the last
     // round the four sections go at once (concurrent merges into the same row must not lose each other).
     const paced: number[] = [];
+    cpu = process.cpuUsage();
     const rng = createPrng(seed).fork('think');
     const waits = people.map(() => Array.from({ length: opts.rounds * 4 + 1 }, () => opts.thinkMs * (0.5 + rng.next())));
     t = performance.now();
@@ -273,7 +318,7 @@ export async function runAutosaveBench(opts: { staffCount: number; engine: Engin
     );
     const pacedSeconds = (performance.now() - t) / 1000;
     summarise(`paced (~${opts.thinkMs} ms between saves)`, paced);
-    console.log(`    ${(paced.length / pacedSeconds).toFixed(0)} saves/s, ${pacedSeconds.toFixed(1)} s`);
+    console.log(`    ${(paced.length / pacedSeconds).toFixed(0)} saves/s, ${pacedSeconds.toFixed(1)} s (CPU of this process ${cpuSeconds(cpu)} s); ${batchFigures()}`);
 
     // Reconcile: every acknowledged answer is stored with the value sent last, nothing else.
     const stored = new Map(

@@ -2,7 +2,8 @@
 // all 57 items with the keyboard only (autosave announced), sees the result with the radar chart and the
 // high-stress determination, requests a physician interview and refuses consent (nothing pre-ticked); the
 // implementer sees the request on the campaign page; after more people answer (API) and the campaign closes, HR
-// sees the group analysis and its 判定図 — and no individual result or interview list. axe on every page.
+// sees the group analysis and its 判定図 (and downloads it: no group under 10 in the file) — and no individual result
+// or interview list. axe on every page.
 
 import { describe, expect, it } from 'vitest';
 import { request, type Page } from 'playwright-core';
@@ -131,6 +132,19 @@ describe('stress check: answer by keyboard, result, interview request, consent r
     await visible(page.getByRole('heading', { name: '集団分析(仕事のストレス判定図)' }));
     await visible(page.getByRole('img', { name: '量-コントロール判定図' }));
     await visible(page.getByRole('table', { name: /集団分析/ }).getByRole('row').filter({ hasText: '全体' }));
+    // The group analysis downloads as on screen: no figure of a group under 10 in the file.
+    const groupExport = page.getByRole('region', { name: '集団分析の出力(Excel・CSV)' });
+    await visible(groupExport.getByRole('link', { name: '集団分析をExcelでダウンロード' }));
+    const groupHref = (await groupExport.getByRole('link', { name: '集団分析をCSVでダウンロード' }).getAttribute('href'))!;
+    // (the browser's own session downloads it, as the link would)
+    const groupCsv = await page.request.get(new URL(groupHref, page.url()).toString());
+    expect(groupCsv.status()).toBe(200);
+    const groupLines = (await groupCsv.body()).toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(groupLines[1]).toMatch(/^"全体","0","","表示","12"/);
+    for (const line of groupLines.slice(1)) {
+      const count = line.slice(1, -1).split('","')[4]!;
+      if (count !== '') expect(Number(count)).toBeGreaterThanOrEqual(10);
+    }
     await expect(page.getByRole('heading', { name: '面接指導の申出' }).count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { name: /受検者の結果/ }).count()).resolves.toBe(0);
     await expect(page.getByText('A0005').count()).resolves.toBe(0);

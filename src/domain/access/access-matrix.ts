@@ -270,6 +270,11 @@ export const accessMatrix = {
     relations: [],
     isAuditedRead: true,
   },
+  'stress-check.paper-entry': {
+    description: 'enter a paper questionnaire for a named examinee of an open campaign (代理入力), scored as an online submission',
+    roles: ['stress_implementer'],
+    relations: [],
+  },
   'stress-check.groups.read': {
     description: 'group analysis (集団分析) per unit and across units: scale means, 判定図, 健康リスク, last year — groups under the threshold suppressed',
     roles: ['stress_implementer', 'hr_admin', 'hr_officer'],

@@ -123,7 +123,10 @@ export type ResultListItem = {
   name: string;
   isHighStress: boolean;
   consent: ConsentDecision | null;
+  /** a request in force (requested or held); a withdrawn one does not count */
   hasInterviewRequest: boolean;
+  /** the request's status, withdrawn included (null: never requested) */
+  interviewRequestStatus: InterviewRequestStatus | null;
 };
 export type ResultList = { items: ResultListItem[] };
 
@@ -200,3 +203,39 @@ export type LabourOfficeReport = {
 };
 
 export type RetentionOutcome = { cutoff: string; campaignsDeleted: number; campaignIds: number[] };
+
+/**
+ * 紙の回答の代理入力 (the implementer types in a paper questionnaire): all 57 answers at once, keys are running
+ * numbers. Completeness is checked by the service with the same scoring as an online submission, so the missing
+ * items come back as `stress-check.answers-incomplete` with their numbers.
+ */
+export const paperAnswersInputSchema = z.strictObject({
+  answers: z.record(z.string().regex(/^\d{1,2}$/, '設問番号が正しくありません'), answerValueSchema),
+});
+export type PaperAnswersInput = z.output<typeof paperAnswersInputSchema>;
+
+/** A person the implementer may enter paper answers for (in employment today), and where they stand. */
+export type PaperExaminee = {
+  staffId: number;
+  employeeNumber: string;
+  name: string;
+  kana: string;
+  unitName: string | null;
+  /** answered online (partly) but not submitted: the paper answers replace those */
+  hasOnlineDraft: boolean;
+  /** submitted already (online or on paper): paper entry is refused */
+  submittedAt: string | null;
+};
+export type PaperExamineeList = { items: PaperExaminee[] };
+
+export type PaperEntryOutcome = { staffId: number; submittedAt: string; isHighStress: boolean };
+
+/** 個人結果票: one result with what the printed sheet names (campaign, person, unit). */
+export type ResultSheet = {
+  campaign: { id: number; name: string; fiscalYear: number; opensOn: string; closesOn: string };
+  person: { staffId: number; employeeNumber: string; name: string; unitName: string | null };
+  result: StressResult;
+};
+
+export const exportFormats = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];

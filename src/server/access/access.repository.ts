@@ -1,17 +1,7 @@
-/** Facts the access layer needs from the database: live role grants and the actor's relations to an object today. */
-import { and, eq, isNull, or, gte, lte, sql } from 'drizzle-orm';
+/** Facts the access layer needs from the database: the actor's relations to an object today (roles come with the session). */
+import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
-import { roleGrants } from '../db/schema/access.js';
-import type { Role } from '../../domain/access/roles.js';
 import { isFeedbackGiven } from '../../domain/evaluation/sheet-workflow.js';
-
-export async function listRolesInForce(exec: Executor, accountId: number, date: string): Promise<Role[]> {
-  const rows = await exec
-    .select({ role: roleGrants.role })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.accountId, accountId), lte(roleGrants.startsOn, date), or(isNull(roleGrants.endsOn), gte(roleGrants.endsOn, date))));
-  return [...new Set(rows.map((r) => r.role as Role))].sort();
-}
 
 /** Units (and all their descendants) headed on `date` by the staff member, by regular assignment at a head level. */
 const headedUnitsCte = (staffId: number, date: string, headLevels: readonly string[]) => sql`

@@ -60,9 +60,15 @@ export async function insertSession(
   return row!.id;
 }
 
-export async function findLiveSessionByTokenHash(exec: Executor, tokenHash: string) {
-  const [row] = await exec
+/**
+ * The live sessions of these token hashes with their accounts and the roles in force on `date`, in one statement
+ * (session resolution batches the requests in flight, ADR 0022); the hashes go as one JSON parameter.
+ */
+export async function findLiveSessionsByTokenHashes(exec: Executor, tokenHashes: readonly string[], date: string) {
+  if (tokenHashes.length === 0) return [];
+  return exec
     .select({
+      tokenHash: sessions.tokenHash,
       sessionId: sessions.id,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
@@ -74,11 +80,13 @@ export async function findLiveSessionByTokenHash(exec: Executor, tokenHash: stri
       displayName: accounts.displayName,
       isDisabled: accounts.isDisabled,
       dateStyle: accounts.dateStyle,
+      roles: sql<string[] | null>`(select jsonb_agg(distinct ${roleGrants.role}) from ${roleGrants}
+        where ${roleGrants.accountId} = ${accounts.id} and ${roleGrants.startsOn} <= ${date}
+          and (${roleGrants.endsOn} is null or ${roleGrants.endsOn} >= ${date}))`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
-  return row;
+    .where(and(sql`${sessions.tokenHash} in (select jsonb_array_elements_text(${JSON.stringify(tokenHashes)}::jsonb))`, isNull(sessions.endedAt)));
 }
 
 export async function touchSession(exec: Executor, sessionId: number, at: Date) {

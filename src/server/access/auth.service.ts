@@ -4,19 +4,21 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Deps, Actor } from '../http/context.js';
 import { tokyoDate } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
-import { listRolesInForce } from './access.repository.js';
 import {
   countRecentFailures,
   endAllSessionsOfAccount,
   endSession,
   findAccountByLogin,
   findDefaultMunicipality,
-  findLiveSessionByTokenHash,
+  findLiveSessionsByTokenHashes,
   insertSession,
   insertSignInFailure,
   touchSession,
 } from './accounts.repository.js';
 import { audit, auditInTx } from './audit.service.js';
+import { createBatcher, perDatabase } from '../common/batcher.js';
+import type { Database } from '../db/client.js';
+import type { Role } from '../../domain/access/roles.js';
 
 export const hashPassword = (password: string) => argonHash(password);
 
@@ -84,10 +86,28 @@ export async function signIn(deps: Deps, input: SignInInput, meta: SignInMeta) {
   return { token, csrfToken };
 }
 
+type LiveSession = Awaited<ReturnType<typeof findLiveSessionsByTokenHashes>>[number];
+
+/**
+ * Every request resolves its session cookie, so the lookups of the requests in flight go to the database together:
+ * one statement reads the sessions, their accounts and the roles in force (ADR 0022). Grouped by the Tokyo date the
+ * roles are judged on (one date but for requests straddling midnight).
+ */
+const sessionLookups = perDatabase((database: Database) =>
+  createBatcher(async (keys: ReadonlyArray<{ hash: string; date: string }>): Promise<Array<LiveSession | undefined>> => {
+    const found = new Map<string, LiveSession>();
+    for (const date of new Set(keys.map((k) => k.date))) {
+      const rows = await findLiveSessionsByTokenHashes(database.db, [...new Set(keys.filter((k) => k.date === date).map((k) => k.hash))], date);
+      for (const row of rows) found.set(`${date} ${row.tokenHash}`, row);
+    }
+    return keys.map((k) => found.get(`${k.date} ${k.hash}`));
+  }, { name: 'session-lookups' }),
+);
+
 /** Resolves the session cookie to an actor; ends sessions past their idle or absolute timeout. */
 export async function resolveSession(deps: Deps, token: string, now: Date): Promise<Actor | null> {
   const { database, config } = deps;
-  const row = await findLiveSessionByTokenHash(database.db, tokenHash(token));
+  const row = await sessionLookups(database)({ hash: tokenHash(token), date: tokyoDate(now) });
   if (!row) return null;
   const idleLimit = new Date(row.lastSeenAt).getTime() + config.SESSION_IDLE_MINUTES * 60_000;
   const absoluteLimit = new Date(row.createdAt).getTime() + config.SESSION_ABSOLUTE_HOURS * 3600_000;
@@ -97,14 +117,13 @@ export async function resolveSession(deps: Deps, token: string, now: Date): Prom
   }
   // Writing last_seen_at on every request would make every read a write; a minute's resolution is enough for a 30-minute idle limit.
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) await touchSession(database.db, row.sessionId, now);
-  const roles = await listRolesInForce(database.db, row.accountId, tokyoDate(now));
   return {
     accountId: row.accountId,
     municipalityId: row.municipalityId,
     staffId: row.staffId,
     loginId: row.loginId,
     displayName: row.displayName,
-    roles,
+    roles: [...new Set((row.roles ?? []) as Role[])].sort(),
     dateStyle: row.dateStyle === 'seireki' ? 'seireki' : 'wareki',
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,

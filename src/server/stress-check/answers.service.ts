@@ -5,7 +5,8 @@
  * actor's own record: the staff id comes from the session, never from the request. Every read of the answers or
  * the result is audited, and refused if the audit row cannot be written.
  */
-import type { Executor } from '../db/client.js';
+import type { Database, Executor, Tx } from '../db/client.js';
+import { createBatcher, perDatabase } from '../common/batcher.js';
 import type { ServiceContext } from '../http/context.js';
 import { AppError } from '../http/app-error.js';
 import { validationError } from '../http/validation-messages.js';
@@ -13,6 +14,7 @@ import { audit, auditInTx } from '../access/audit.service.js';
 import { stressItemCount } from '../../domain/stress-check/questionnaire.js';
 import { adviceFor, scoreAnswers, type AnswerMap, type ScoringMethod, type StressScore } from '../../domain/stress-check/stress-scoring.js';
 import { groupEntryScoresOf } from '../../domain/stress-check/group-analysis.js';
+import { decideWithdrawal } from '../../domain/stress-check/interview-request.js';
 import {
   foreignItems,
   type ConsentDecision,
@@ -31,15 +33,18 @@ import {
   findResponse,
   findResult,
   insertGroupEntry,
-  insertInterviewRequest,
   insertResult,
   listCampaigns,
   listResponsesOfStaff,
   markResultShown,
   markSubmitted,
-  mergeAnswers,
+  listCampaignsByIds,
+  mergeAnswersMany,
+  updateInterviewRequestStatusIf,
   upsertConsent,
+  upsertInterviewRequest,
   type CampaignRow,
+  type ResponseRow,
   type ResultRow,
 } from './stress-check.repository.js';
 
@@ -97,23 +102,88 @@ export async function readMyCampaign(ctx: ServiceContext, input: { campaignId: n
   return { campaign: toCampaign(campaign), answers, answeredCount: answeredCount(answers), updatedAt: response?.updatedAt ?? null, submittedAt: response?.submittedAt ?? null };
 }
 
+type SavedSection = Awaited<ReturnType<typeof mergeAnswersMany>>[number];
+type SectionSave = { municipalityId: number; campaignId: number; staffId: number; answers: Record<string, number>; at: string; today: string };
+
+/**
+ * Autosaves are the stress check's hot path — a whole city may answer in the same week, every change saved — so the
+ * saves in flight are written together (ADR 0022): one read of their campaigns, one statement merging every
+ * person's sections (a person's several sections in one batch merged in arrival order, later values winning, as one
+ * after the other would). A save comes back undefined when its campaign is not answerable today or the person has
+ * submitted; `saveSection` then takes the single path, which says which.
+ */
+const sectionSaves = perDatabase((database: Database) =>
+  createBatcher(async (saves: readonly SectionSave[]): Promise<Array<SavedSection | undefined>> => {
+    const campaigns = new Map((await listCampaignsByIds(database.db, [...new Set(saves.map((s) => s.campaignId))])).map((c) => [c.id, c]));
+    const accepted = (s: SectionSave) => {
+      const c = campaigns.get(s.campaignId);
+      return c !== undefined && c.municipalityId === s.municipalityId && isAnswerable(c, s.today);
+    };
+    const key = (s: { campaignId: number; staffId: number }) => `${s.campaignId}:${s.staffId}`;
+    const merged = new Map<string, SectionSave>();
+    for (const s of saves.filter(accepted)) {
+      const before = merged.get(key(s));
+      merged.set(key(s), before ? { ...s, answers: { ...before.answers, ...s.answers }, at: s.at > before.at ? s.at : before.at } : s);
+    }
+    const rows = new Map((await mergeAnswersMany(database.db, [...merged.values()])).map((r) => [key(r), r]));
+    return saves.map((s) => (accepted(s) ? rows.get(key(s)) : undefined));
+  }, { name: 'stress-check-section-saves' }),
+);
+
 /** PUT /campaigns/{id}/mine/answers/{area} — autosave of one section; repeating it changes nothing. */
 export async function saveSection(ctx: ServiceContext, input: { campaignId: number; area: StressArea } & SectionAnswersInput): Promise<{ answeredCount: number; updatedAt: string; totalItems: number }> {
   const me = requireStaff(ctx);
   const foreign = foreignItems(input.area, input.answers);
   if (foreign.length > 0) throw validationError(foreign.map((no) => ({ path: `answers.${no}`, code: 'custom', message: 'この区分にない設問です' })));
-  const campaign = await requireCampaign(ctx, input.campaignId);
+  const save: SectionSave = { municipalityId: ctx.actor.municipalityId, campaignId: input.campaignId, staffId: me, answers: input.answers, at: ctx.now.toISOString(), today: ctx.today };
+  // A failed batch (one save's fault or the database's) is retried alone, so one save cannot fail the others.
+  const row = (await sectionSaves(ctx.database)(save).catch(() => undefined)) ?? (await saveSectionAlone(ctx, save));
+  return { answeredCount: row.answeredCount, updatedAt: row.updatedAt, totalItems: stressItemCount };
+}
+
+/** The unbatched save, with the precise refusal: no such campaign, not open, or already submitted. */
+async function saveSectionAlone(ctx: ServiceContext, save: SectionSave): Promise<SavedSection> {
+  const campaign = await requireCampaign(ctx, save.campaignId);
   if (!isAnswerable(campaign, ctx.today)) throw notOpen();
-  const row = await mergeAnswers(ctx.database.db, { municipalityId: ctx.actor.municipalityId, campaignId: campaign.id, staffId: me, answers: input.answers, now: ctx.now });
+  const [row] = await mergeAnswersMany(ctx.database.db, [save]);
   if (!row) throw submittedAlready();
-  return { answeredCount: answeredCount(row.answers as AnswerMap), updatedAt: row.updatedAt, totalItems: stressItemCount };
+  return row;
 }
 
 /**
- * POST /campaigns/{id}/mine/submit — scores the answers by the campaign's method and thresholds, stores the
- * result and, apart from it, the group entry (unit and sex of today, no identity). One transaction; a second
- * submit is a conflict.
+ * A complete answer set becomes a submission (online or entered on paper alike): scored by the campaign's method and
+ * thresholds, the response locked by `lock` (undefined: submitted already → conflict), the result stored and, apart
+ * from it, the group entry (the person's unit and sex on the day, no identity), audited without content. Runs inside
+ * the caller's transaction, so all of it or none of it is stored.
  */
+export async function recordSubmission(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: { campaign: CampaignRow; staffId: number; answers: AnswerMap; lock: () => Promise<ResponseRow | undefined>; auditDetails?: Record<string, unknown> },
+): Promise<{ submittedAt: string; isHighStress: boolean; resultId: number }> {
+  const { campaign, staffId } = input;
+  const outcome = scoreAnswers(input.answers, campaign.method as ScoringMethod, toCampaign(campaign).thresholds);
+  if (!outcome.ok) {
+    throw new AppError('stress-check.answers-incomplete', `未回答の設問が ${outcome.missing.length} 問あります。すべての設問に回答してから提出してください。`, { missing: outcome.missing });
+  }
+  const submitted = await input.lock();
+  if (!submitted) throw submittedAlready();
+  const at = ctx.now.toISOString();
+  const result = await insertResult(tx, { municipalityId: ctx.actor.municipalityId, campaignId: campaign.id, staffId, score: outcome.score, isHighStress: outcome.score.isHighStress, computedAt: at });
+  const placement = await findPlacementOfStaff(tx, ctx.actor.municipalityId, staffId, ctx.today);
+  await insertGroupEntry(tx, {
+    municipalityId: ctx.actor.municipalityId,
+    campaignId: campaign.id,
+    unitId: placement.unitId,
+    sex: placement.sex === 'male' || placement.sex === 'female' ? placement.sex : null,
+    scores: groupEntryScoresOf(outcome.score),
+  });
+  // No content in the audit: not even the determination.
+  await auditInTx(tx, auditSource(ctx), { action: 'stress-check.submitted', outcome: 'succeeded', objectType: 'stress_check_result', objectId: result.id, ...(input.auditDetails ? { details: input.auditDetails } : {}) });
+  return { submittedAt: submitted.submittedAt!, isHighStress: outcome.score.isHighStress, resultId: result.id };
+}
+
+/** POST /campaigns/{id}/mine/submit — the person's own answers so far, submitted once; a second submit is a conflict. */
 export async function submitAnswers(ctx: ServiceContext, input: { campaignId: number }): Promise<{ submittedAt: string; isHighStress: boolean }> {
   const me = requireStaff(ctx);
   const campaign = await requireCampaign(ctx, input.campaignId);
@@ -121,25 +191,9 @@ export async function submitAnswers(ctx: ServiceContext, input: { campaignId: nu
   return ctx.database.db.transaction(async (tx) => {
     const response = await findResponse(tx, campaign.id, me);
     if (response?.submittedAt) throw submittedAlready();
-    const outcome = scoreAnswers((response?.answers ?? {}) as AnswerMap, campaign.method as ScoringMethod, toCampaign(campaign).thresholds);
-    if (!outcome.ok) {
-      throw new AppError('stress-check.answers-incomplete', `未回答の設問が ${outcome.missing.length} 問あります。すべての設問に回答してから提出してください。`, { missing: outcome.missing });
-    }
-    const submitted = await markSubmitted(tx, campaign.id, me, ctx.now);
-    if (!submitted) throw submittedAlready();
-    const at = ctx.now.toISOString();
-    const result = await insertResult(tx, { municipalityId: ctx.actor.municipalityId, campaignId: campaign.id, staffId: me, score: outcome.score, isHighStress: outcome.score.isHighStress, computedAt: at });
-    const placement = await findPlacementOfStaff(tx, ctx.actor.municipalityId, me, ctx.today);
-    await insertGroupEntry(tx, {
-      municipalityId: ctx.actor.municipalityId,
-      campaignId: campaign.id,
-      unitId: placement.unitId,
-      sex: placement.sex === 'male' || placement.sex === 'female' ? placement.sex : null,
-      scores: groupEntryScoresOf(outcome.score),
-    });
-    // No content in the audit: not even the determination.
-    await auditInTx(tx, auditSource(ctx), { action: 'stress-check.submitted', outcome: 'succeeded', objectType: 'stress_check_result', objectId: result.id });
-    return { submittedAt: submitted.submittedAt!, isHighStress: outcome.score.isHighStress };
+    const answers = (response?.answers ?? {}) as AnswerMap;
+    const { submittedAt, isHighStress } = await recordSubmission(tx, ctx, { campaign, staffId: me, answers, lock: () => markSubmitted(tx, campaign.id, me, ctx.now) });
+    return { submittedAt, isHighStress };
   });
 }
 
@@ -181,13 +235,37 @@ export async function decideConsent(ctx: ServiceContext, input: { campaignId: nu
   return toStressResult(ctx.database.db, campaign, result);
 }
 
-/** POST /campaigns/{id}/mine/interview-request — 面接指導の申出 (idempotent), after the result was shown. */
+/**
+ * POST /campaigns/{id}/mine/interview-request — 面接指導の申出 (idempotent), after the result was shown. After a
+ * withdrawal the same request reopens with today's date (one request row per result).
+ */
 export async function requestInterview(ctx: ServiceContext, input: { campaignId: number }): Promise<StressResult> {
   const { campaign, result } = await ownResult(ctx, input.campaignId);
   if (!result.shownAt) throw new AppError('stress-check.consent-before-result', '結果を確認してから申し出てください。');
   await ctx.database.db.transaction(async (tx) => {
-    const request = await insertInterviewRequest(tx, { municipalityId: ctx.actor.municipalityId, campaignId: campaign.id, resultId: result.id, staffId: result.staffId, requestedAt: ctx.now.toISOString() });
+    const request = await upsertInterviewRequest(tx, { municipalityId: ctx.actor.municipalityId, campaignId: campaign.id, resultId: result.id, staffId: result.staffId, requestedAt: ctx.now.toISOString() });
     await auditInTx(tx, auditSource(ctx), { action: 'stress-check.interview-requested', outcome: 'succeeded', objectType: 'stress_check_interview_request', objectId: request.id });
   });
   return toStressResult(ctx.database.db, campaign, result);
 }
+
+/**
+ * POST /campaigns/{id}/mine/interview-request/withdraw — 面接指導の申出の取り下げ by the person, only while the
+ * interview has not been held (a recorded interview keeps its request). Withdrawing twice changes nothing; the
+ * audit row names the request, never a reason or content.
+ */
+export async function withdrawInterviewRequest(ctx: ServiceContext, input: { campaignId: number }): Promise<StressResult> {
+  const { campaign, result } = await ownResult(ctx, input.campaignId);
+  await ctx.database.db.transaction(async (tx) => {
+    const request = await findInterviewRequestOfResult(tx, result.id);
+    const decision = decideWithdrawal((request?.status as InterviewRequestStatus | undefined) ?? null);
+    if (!decision.ok) throw decision.reason === 'none' ? new AppError('common.not-found', '面接指導の申出が見つかりません。') : interviewHeld();
+    if (!decision.isChange) return;
+    // Conditional on the status still being 'requested': an interview recorded meanwhile wins.
+    if (!(await updateInterviewRequestStatusIf(tx, request!.id, 'requested', 'withdrawn'))) throw interviewHeld();
+    await auditInTx(tx, auditSource(ctx), { action: 'stress-check.interview-request-withdrawn', outcome: 'succeeded', objectType: 'stress_check_interview_request', objectId: request!.id });
+  });
+  return toStressResult(ctx.database.db, campaign, result);
+}
+
+const interviewHeld = () => new AppError('common.conflict', '面接指導はすでに実施されたため、申出を取り下げることはできません。');

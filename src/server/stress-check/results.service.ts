@@ -20,14 +20,14 @@ import type {
 } from '../../domain/stress-check/stress-check-api.js';
 import { auditSource, requireCampaign } from './campaigns.service.js';
 import { toStressResult } from './answers.service.js';
-import { findConsent, findInterviewRequest, findResult, insertInterview, listConsentedResults, listInterviewRequests, listResults, setInterviewRequestStatus } from './stress-check.repository.js';
+import { findConsent, findInterviewRequest, findResult, insertInterview, listConsentedResults, listInterviewRequests, listResultSummaries, updateInterviewRequestStatusIf } from './stress-check.repository.js';
 
 const resultNotFound = () => new AppError('common.not-found', 'ストレスチェックの結果が見つかりません。');
 
 /** GET /campaigns/{id}/results — the implementer's list. */
 export async function readResults(ctx: ServiceContext, input: { campaignId: number }): Promise<ResultList> {
   const campaign = await requireCampaign(ctx, input.campaignId);
-  const rows = await listResults(ctx.database.db, ctx.actor.municipalityId, campaign.id);
+  const rows = await listResultSummaries(ctx.database.db, ctx.actor.municipalityId, campaign.id);
   return {
     items: rows.map((r) => ({
       staffId: r.staffId,
@@ -35,7 +35,8 @@ export async function readResults(ctx: ServiceContext, input: { campaignId: numb
       name: `${r.familyName} ${r.givenName}`,
       isHighStress: r.isHighStress,
       consent: (r.consent as ConsentDecision | null) ?? null,
-      hasInterviewRequest: r.requestId !== null,
+      hasInterviewRequest: r.requestStatus !== null && r.requestStatus !== 'withdrawn',
+      interviewRequestStatus: (r.requestStatus as InterviewRequestStatus | null) ?? null,
     })),
   };
 }
@@ -89,7 +90,7 @@ export async function readInterviewRequests(ctx: ServiceContext, input: { campai
   };
 }
 
-/** POST /interview-requests/{id}/interview — records the interview once; the request becomes "held". */
+/** POST /interview-requests/{id}/interview — records the interview once; the request becomes "held" (not a withdrawn one). */
 export async function recordInterview(ctx: ServiceContext, input: { requestId: number } & InterviewRecordInput): Promise<InterviewRequestList> {
   const request = await findInterviewRequest(ctx.database.db, ctx.actor.municipalityId, input.requestId);
   if (!request) throw new AppError('common.not-found', '面接指導の申出が見つかりません。');
@@ -106,7 +107,8 @@ export async function recordInterview(ctx: ServiceContext, input: { requestId: n
       recordedByAccountId: ctx.actor.accountId,
     });
     if (!row) throw new AppError('common.conflict', 'この申出の面接指導はすでに記録されています。');
-    await setInterviewRequestStatus(tx, request.id, 'held');
+    // Only a request still waiting: one the person withdrew (even a moment ago) is not interviewed on its record.
+    if (!(await updateInterviewRequestStatusIf(tx, request.id, 'requested', 'held'))) throw new AppError('common.conflict', '本人がこの申出を取り下げたため、面接指導を記録できません。');
     await auditInTx(tx, auditSource(ctx), { action: 'stress-check.interview-recorded', outcome: 'succeeded', objectType: 'stress_check_interview_request', objectId: request.id });
   });
   return readInterviewRequests(ctx, { campaignId: request.campaignId });

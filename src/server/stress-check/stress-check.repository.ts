@@ -83,25 +83,33 @@ export async function listResponsesOfStaff(exec: Executor, staffId: number): Pro
   return exec.select().from(stressCheckResponses).where(eq(stressCheckResponses.staffId, staffId));
 }
 
+export async function listCampaignsByIds(exec: Executor, ids: readonly number[]): Promise<CampaignRow[]> {
+  if (ids.length === 0) return [];
+  return exec.select().from(stressCheckCampaigns).where(inArray(stressCheckCampaigns.id, [...ids]));
+}
+
 /**
- * Merges one section's answers into the person's row in one statement (jsonb ||), so concurrent saves of
- * different sections never lose each other and a repeated save changes nothing. Undefined once submitted.
+ * Merges sections' answers into the people's rows in one statement (jsonb ||), so concurrent saves of different
+ * sections never lose each other and a repeated save changes nothing; many people at once for the autosave group
+ * commit (ADR 0022). At most one value per (campaign, person): the caller merges a person's sections first, since one
+ * statement cannot update a row twice. Returns the rows merged with their answered counts; a submitted row is left
+ * alone and missing.
  */
-export async function mergeAnswers(
+export async function mergeAnswersMany(
   exec: Executor,
-  values: { municipalityId: number; campaignId: number; staffId: number; answers: Record<string, number>; now: Date },
-): Promise<ResponseRow | undefined> {
-  const at = values.now.toISOString();
-  const [row] = await exec
-    .insert(stressCheckResponses)
-    .values({ municipalityId: values.municipalityId, campaignId: values.campaignId, staffId: values.staffId, answers: values.answers, startedAt: at, updatedAt: at })
-    .onConflictDoUpdate({
-      target: [stressCheckResponses.campaignId, stressCheckResponses.staffId],
-      set: { answers: sql`${stressCheckResponses.answers} || excluded.answers`, updatedAt: at },
-      setWhere: isNull(stressCheckResponses.submittedAt),
-    })
-    .returning();
-  return row;
+  values: ReadonlyArray<{ municipalityId: number; campaignId: number; staffId: number; answers: Record<string, number>; at: string }>,
+): Promise<Array<{ campaignId: number; staffId: number; answeredCount: number; updatedAt: string }>> {
+  if (values.length === 0) return [];
+  const rows = await queryRows<{ campaign_id: number; staff_id: number; answered_count: number; updated_at: string }>(
+    exec,
+    sql`insert into stress_check_responses (municipality_id, campaign_id, staff_id, answers, started_at, updated_at)
+        select v.municipality_id, v.campaign_id, v.staff_id, v.answers, v.at, v.at
+        from jsonb_to_recordset(${JSON.stringify(values.map((v) => ({ municipality_id: v.municipalityId, campaign_id: v.campaignId, staff_id: v.staffId, answers: v.answers, at: v.at })))}::jsonb) as v(municipality_id int, campaign_id int, staff_id int, answers jsonb, at timestamptz)
+        on conflict (campaign_id, staff_id) do update set answers = stress_check_responses.answers || excluded.answers, updated_at = excluded.updated_at
+        where stress_check_responses.submitted_at is null
+        returning campaign_id, staff_id, (select count(*)::int from jsonb_object_keys(stress_check_responses.answers)) as answered_count, updated_at::text`,
+  );
+  return rows.map((r) => ({ campaignId: Number(r.campaign_id), staffId: Number(r.staff_id), answeredCount: Number(r.answered_count), updatedAt: r.updated_at }));
 }
 
 /** Locks the person's row and marks it submitted; undefined if already submitted (or absent). */
@@ -168,16 +176,6 @@ export async function findInterviewRequest(exec: Executor, municipalityId: numbe
     .from(stressCheckInterviewRequests)
     .where(and(eq(stressCheckInterviewRequests.municipalityId, municipalityId), eq(stressCheckInterviewRequests.id, id)));
   return row;
-}
-
-/** Idempotent: a second request for the same result answers the first. */
-export async function insertInterviewRequest(exec: Executor, values: typeof stressCheckInterviewRequests.$inferInsert): Promise<InterviewRequestRow> {
-  await exec.insert(stressCheckInterviewRequests).values(values).onConflictDoNothing({ target: stressCheckInterviewRequests.resultId });
-  return (await findInterviewRequestOfResult(exec, values.resultId))!;
-}
-
-export async function setInterviewRequestStatus(exec: Executor, id: number, status: string): Promise<void> {
-  await exec.update(stressCheckInterviewRequests).set({ status }).where(eq(stressCheckInterviewRequests.id, id));
 }
 
 /** One interview per request; undefined if one was recorded already. */
@@ -405,4 +403,199 @@ export async function insertInterviewRequestsBatch(exec: Executor, rows: Array<t
 
 export async function insertInterviewsBatch(exec: Executor, rows: Array<typeof stressCheckInterviews.$inferInsert>): Promise<void> {
   for (const part of chunked(rows)) await exec.insert(stressCheckInterviews).values(part);
+}
+
+// ── interview requests: withdrawal and requesting again ─────────────────────
+
+/**
+ * 面接指導の申出, or the same request again after a withdrawal: one statement, so the row per result stays one. A
+ * withdrawn request reopens with the new date; a request that is waiting or held is left as it is (idempotent).
+ */
+export async function upsertInterviewRequest(exec: Executor, values: typeof stressCheckInterviewRequests.$inferInsert): Promise<InterviewRequestRow> {
+  await exec
+    .insert(stressCheckInterviewRequests)
+    .values({ ...values, status: 'requested' })
+    .onConflictDoUpdate({
+      target: stressCheckInterviewRequests.resultId,
+      set: { status: 'requested', requestedAt: values.requestedAt },
+      setWhere: eq(stressCheckInterviewRequests.status, 'withdrawn'),
+    });
+  return (await findInterviewRequestOfResult(exec, values.resultId))!;
+}
+
+/** Moves a request from one status to another only if it is still in `from`; undefined when it was not. */
+export async function updateInterviewRequestStatusIf(exec: Executor, id: number, from: string, to: string): Promise<InterviewRequestRow | undefined> {
+  const [row] = await exec
+    .update(stressCheckInterviewRequests)
+    .set({ status: to })
+    .where(and(eq(stressCheckInterviewRequests.id, id), eq(stressCheckInterviewRequests.status, from)))
+    .returning();
+  return row;
+}
+
+// ── paper entry (代理入力) ──────────────────────────────────────────────────
+
+/**
+ * Stores a paper answer set as the person's submitted response in one statement: a new row, or the person's
+ * unsubmitted online draft replaced by it. Undefined when the person has submitted already (online or on paper).
+ */
+export async function upsertSubmittedResponse(
+  exec: Executor,
+  values: { municipalityId: number; campaignId: number; staffId: number; answers: Record<string, number>; now: Date },
+): Promise<ResponseRow | undefined> {
+  const at = values.now.toISOString();
+  const [row] = await exec
+    .insert(stressCheckResponses)
+    .values({ municipalityId: values.municipalityId, campaignId: values.campaignId, staffId: values.staffId, answers: values.answers, startedAt: at, updatedAt: at, submittedAt: at })
+    .onConflictDoUpdate({
+      target: [stressCheckResponses.campaignId, stressCheckResponses.staffId],
+      set: { answers: sql`excluded.answers`, updatedAt: at, submittedAt: at },
+      setWhere: isNull(stressCheckResponses.submittedAt),
+    })
+    .returning();
+  return row;
+}
+
+export type PaperExamineeRow = {
+  staffId: number;
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  unitName: string | null;
+  hasDraft: boolean;
+  submittedAt: string | null;
+};
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * People the implementer may enter paper answers for: in employment with a regular post on `date` (the campaign's
+ * targets), matched on the directory's normalised search key (name, kana, employee number), with their response to
+ * the campaign. `staffId` narrows to one person.
+ */
+export async function listPaperExaminees(
+  exec: Executor,
+  q: { municipalityId: number; campaignId: number; date: string; search?: string; staffId?: number; limit: number },
+): Promise<PaperExamineeRow[]> {
+  const search = q.search ? sql` and s.search_key like ${likePattern(q.search)} escape '\\'` : sql``;
+  const one = q.staffId === undefined ? sql`` : sql` and s.id = ${q.staffId}`;
+  const rows = await queryRows<{
+    id: number;
+    employee_number: string;
+    family_name: string;
+    given_name: string;
+    family_name_kana: string;
+    given_name_kana: string;
+    unit_name: string | null;
+    has_draft: boolean;
+    submitted_at: string | null;
+  }>(exec, sql`
+    select s.id, s.employee_number, s.family_name, s.given_name, s.family_name_kana, s.given_name_kana,
+           (select v.name from org_unit_versions v
+             where v.unit_id = cur.unit_id and v.starts_on <= ${q.date} and (v.ends_on is null or v.ends_on >= ${q.date})
+             order by v.starts_on desc limit 1) as unit_name,
+           (r.id is not null and r.submitted_at is null) as has_draft,
+           to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as submitted_at
+    from staff s
+    join lateral (
+      select a.unit_id from assignments a
+      where a.staff_id = s.id and a.kind = 'regular' and a.starts_on <= ${q.date} and (a.ends_on is null or a.ends_on >= ${q.date})
+      order by a.starts_on desc, a.id desc limit 1
+    ) cur on true
+    left join stress_check_responses r on r.staff_id = s.id and r.campaign_id = ${q.campaignId}
+    where s.municipality_id = ${q.municipalityId} and (s.separated_on is null or s.separated_on > ${q.date})${search}${one}
+    order by s.family_name_kana, s.given_name_kana, s.id
+    limit ${q.limit}`);
+  return rows.map((r) => ({
+    staffId: Number(r.id),
+    employeeNumber: r.employee_number,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    familyNameKana: r.family_name_kana,
+    givenNameKana: r.given_name_kana,
+    unitName: r.unit_name,
+    hasDraft: r.has_draft === true || String(r.has_draft) === 't',
+    submittedAt: r.submitted_at,
+  }));
+}
+
+// ── the implementer's list, exports and result sheets ──────────────────────
+
+/**
+ * The regular unit's name of a person on `date`: a subquery correlated with the outer `staff` table (written out:
+ * drizzle leaves a column unqualified when the query has one table, which the subquery would capture).
+ */
+const unitNameOn = (date: string) => sql<string | null>`(
+  select v.name from assignments a
+  join org_unit_versions v on v.unit_id = a.unit_id and v.starts_on <= ${date} and (v.ends_on is null or v.ends_on >= ${date})
+  where a.staff_id = "staff"."id" and a.kind = 'regular' and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
+  order by a.starts_on desc, a.id desc, v.starts_on desc limit 1)`;
+
+export type ResultSummaryRow = ResultListRow & { requestStatus: string | null };
+
+/** The implementer's list: every result with consent and the interview request's status (withdrawn included). */
+export async function listResultSummaries(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultSummaryRow[]> {
+  return exec
+    .select({
+      staffId: stressCheckResults.staffId,
+      employeeNumber: staff.employeeNumber,
+      familyName: staff.familyName,
+      givenName: staff.givenName,
+      isHighStress: stressCheckResults.isHighStress,
+      consent: stressCheckConsents.decision,
+      consentedAt: stressCheckConsents.decidedAt,
+      requestId: stressCheckInterviewRequests.id,
+      requestStatus: stressCheckInterviewRequests.status,
+    })
+    .from(stressCheckResults)
+    .innerJoin(staff, eq(staff.id, stressCheckResults.staffId))
+    .leftJoin(stressCheckConsents, eq(stressCheckConsents.resultId, stressCheckResults.id))
+    .leftJoin(stressCheckInterviewRequests, eq(stressCheckInterviewRequests.resultId, stressCheckResults.id))
+    .where(and(eq(stressCheckResults.municipalityId, municipalityId), eq(stressCheckResults.campaignId, campaignId)))
+    .orderBy(asc(staff.employeeNumber));
+}
+
+export type ResultExportRow = {
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  unitName: string | null;
+  score: unknown;
+  computedAt: string;
+  shownAt: string | null;
+  consent: string | null;
+  requestStatus: string | null;
+};
+
+/** Every result of a campaign with the person's unit on `date`, for the implementer's export. */
+export async function listResultsForExport(exec: Executor, municipalityId: number, campaignId: number, date: string): Promise<ResultExportRow[]> {
+  return exec
+    .select({
+      employeeNumber: staff.employeeNumber,
+      familyName: staff.familyName,
+      givenName: staff.givenName,
+      unitName: unitNameOn(date),
+      score: stressCheckResults.score,
+      computedAt: stressCheckResults.computedAt,
+      shownAt: stressCheckResults.shownAt,
+      consent: stressCheckConsents.decision,
+      requestStatus: stressCheckInterviewRequests.status,
+    })
+    .from(stressCheckResults)
+    .innerJoin(staff, eq(staff.id, stressCheckResults.staffId))
+    .leftJoin(stressCheckConsents, eq(stressCheckConsents.resultId, stressCheckResults.id))
+    .leftJoin(stressCheckInterviewRequests, eq(stressCheckInterviewRequests.resultId, stressCheckResults.id))
+    .where(and(eq(stressCheckResults.municipalityId, municipalityId), eq(stressCheckResults.campaignId, campaignId)))
+    .orderBy(asc(staff.employeeNumber));
+}
+
+/** The person a result sheet names: employee number, name and regular unit on `date`. */
+export async function findPersonOn(exec: Executor, municipalityId: number, staffId: number, date: string): Promise<{ employeeNumber: string; familyName: string; givenName: string; unitName: string | null } | undefined> {
+  const [row] = await exec
+    .select({ employeeNumber: staff.employeeNumber, familyName: staff.familyName, givenName: staff.givenName, unitName: unitNameOn(date) })
+    .from(staff)
+    .where(and(eq(staff.municipalityId, municipalityId), eq(staff.id, staffId)));
+  return row;
 }

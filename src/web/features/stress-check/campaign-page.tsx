@@ -2,8 +2,10 @@
  * One campaign for the implementer side and HR, /stress-check/campaigns/:id: answer progress by unit (counts only),
  * the implementer's results and interview requests with the interview record, the group analysis with the
  * 仕事のストレス判定図 and 健康リスク (groups under the threshold are not shown), the high-risk units and their
- * follow-up actions, HR's consented results, and the counts for the labour-office report. The server decides
- * what each role gets; sections the role cannot see are not requested.
+ * follow-up actions, HR's consented results, and the counts for the labour-office report; the implementer's link to
+ * paper entry (代理入力), the downloads of the results list (implementer) and of the group analysis (CSV/Excel, as
+ * on screen) and each person's printable result sheet. The server decides what each role gets; sections the role
+ * cannot see are not requested.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,8 +13,10 @@ import { ApiError } from '../../app/api-client.js';
 import { useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, Forbidden, Loading, PageHeading, StatusMessage } from '../../components/page.js';
+import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { riskCoefficients } from '../../../domain/stress-check/health-risk.js';
+import { groupStatusLabel } from '../../../domain/stress-check/stress-check-export.js';
 import {
   campaignStatusLabels,
   interviewOpinionLabels,
@@ -23,9 +27,12 @@ import {
   type GroupFigure,
   type InterviewOpinion,
   type InterviewRequestItem,
+  type InterviewRequestStatus,
 } from '../../../domain/stress-check/stress-check-api.js';
 import { JudgementChart, type ChartPoint } from './judgement-chart.js';
 import {
+  checkExport,
+  exportUrl,
   useCampaigns,
   useConsentedResults,
   useGroupAnalysis,
@@ -37,6 +44,8 @@ import {
   useReport,
   useResults,
   usePersonResult,
+  type CsvEncoding,
+  type StressExport,
 } from './stress-check.queries.js';
 import { ResultScores } from './result-page.js';
 import './stress-check.css';
@@ -66,6 +75,11 @@ export function CampaignPage() {
             状態: {campaignStatusLabels[campaign.status]}。判定方法: {campaign.methodLabel}(B {campaign.thresholds.bTotalAtLeast} 点以上、または A+C {campaign.thresholds.acTotalAtLeast} 点以上かつ B{' '}
             {campaign.thresholds.bWithAcAtLeast} 点以上)。集団分析は {campaign.minGroupSize} 人未満の集団を表示しません。
           </p>
+          {isImplementer && campaign.status === 'open' ? (
+            <p>
+              <Link to={`/stress-check/campaigns/${campaign.id}/paper-entry`}>紙の回答を入力する(代理入力)</Link>
+            </p>
+          ) : null}
           <ProgressSection campaign={campaign} />
           {isImplementer ? <InterviewsSection campaign={campaign} /> : null}
           {isImplementer ? <ResultsSection campaign={campaign} /> : null}
@@ -157,7 +171,15 @@ function InterviewsSection({ campaign }: { campaign: Campaign }) {
                 <td>{dates.timestamp(r.requestedAt)}</td>
                 <td>{r.isHighStress ? '該当' : '非該当'}</td>
                 <td>{interviewRequestStatusLabels[r.status]}</td>
-                <td>{r.interview ? `${dates.date(r.interview.heldOn)} ${r.interview.physicianName}(${interviewOpinionLabels[r.interview.opinion]})` : <RecordInterview campaignId={campaign.id} request={r} />}</td>
+                <td>
+                  {r.interview ? (
+                    `${dates.date(r.interview.heldOn)} ${r.interview.physicianName}(${interviewOpinionLabels[r.interview.opinion]})`
+                  ) : r.status === 'requested' ? (
+                    <RecordInterview campaignId={campaign.id} request={r} />
+                  ) : (
+                    '—(本人が申出を取り下げました)'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -212,6 +234,7 @@ function ResultsSection({ campaign }: { campaign: Campaign }) {
             受検者 {num(results.data.items.length)} 人、うち高ストレス者 {num(results.data.items.filter((r) => r.isHighStress).length)} 人、同意あり{' '}
             {num(results.data.items.filter((r) => r.consent === 'given').length)} 人。個人の結果を開くと、その閲覧は監査ログに記録されます。
           </p>
+          <ExportDownloads campaignId={campaign.id} what="results" label="受検者の結果の一覧" />
           <PersonResults
             campaignId={campaign.id}
             list="results"
@@ -220,7 +243,7 @@ function ResultsSection({ campaign }: { campaign: Campaign }) {
               staffId: r.staffId,
               employeeNumber: r.employeeNumber,
               name: r.name,
-              notes: [r.isHighStress ? '高ストレス' : '', r.hasInterviewRequest ? '面接指導の申出あり' : '', r.consent === 'given' ? '提供に同意' : ''].filter(Boolean).join('・') || '—',
+              notes: [r.isHighStress ? '高ストレス' : '', r.interviewRequestStatus ? requestNotes[r.interviewRequestStatus] : '', r.consent === 'given' ? '提供に同意' : ''].filter(Boolean).join('・') || '—',
             }))}
           />
         </>
@@ -228,6 +251,8 @@ function ResultsSection({ campaign }: { campaign: Campaign }) {
     </section>
   );
 }
+
+const requestNotes: Record<InterviewRequestStatus, string> = { requested: '面接指導の申出あり', held: '面接指導 実施済み', withdrawn: '面接指導の申出を取下げ' };
 
 type PersonRow = { staffId: number; employeeNumber: string; name: string; notes: string };
 
@@ -247,6 +272,7 @@ function PersonResults({ campaignId, list, caption, people }: { campaignId: numb
               <th scope="col">氏名</th>
               <th scope="col">状況</th>
               <th scope="col">結果</th>
+              {list === 'results' ? <th scope="col">個人結果票</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -260,6 +286,13 @@ function PersonResults({ campaignId, list, caption, people }: { campaignId: numb
                     結果を表示<span className="visually-hidden">({p.name})</span>
                   </button>
                 </td>
+                {list === 'results' ? (
+                  <td>
+                    <Link to={`/stress-check/campaigns/${campaignId}/results/${p.staffId}/print`}>
+                      印刷<span className="visually-hidden">({p.name}の個人結果票)</span>
+                    </Link>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -369,7 +402,7 @@ function GroupSection({ campaign }: { campaign: Campaign }) {
                       <td>—</td>
                       <th scope="row" className={`sc-depth-${Math.min(u.depth, 3)}`}>{u.unitName}</th>
                       <td colSpan={9} className="sc-suppressed">
-                        {u.status === 'differencing' ? '非表示(差し引きで小集団が分かるため)' : `非表示(${data.minGroupSize}人未満、上位に合算)`}
+                        {groupStatusLabel(u.status === 'shown' ? 'small' : u.status, data.minGroupSize)}
                       </td>
                     </tr>
                   );
@@ -377,8 +410,79 @@ function GroupSection({ campaign }: { campaign: Campaign }) {
               </tbody>
             </table>
           </div>
+          <ExportDownloads campaignId={campaign.id} what="group-analysis" label="集団分析" />
         </>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * The downloads of an export: CSV (UTF-8 with BOM, or Shift_JIS after the check of what it cannot hold) and Excel.
+ * Plain links: the browser saves the file, the server audits each download.
+ */
+function ExportDownloads({ campaignId, what, label }: { campaignId: number; what: StressExport; label: string }) {
+  const id = useId();
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8-bom');
+  const sjis = useShiftJisCheck(encoding === 'cp932', () => checkExport(campaignId, what));
+  const { check } = sjis;
+  return (
+    <section aria-labelledby={`${id}-title`} className="sc-export">
+      <h3 id={`${id}-title`}>{label}の出力(Excel・CSV)</h3>
+      <fieldset className="sc-export__encoding">
+        <legend>CSV の文字コード</legend>
+        {(
+          [
+            ['utf-8-bom', 'UTF-8(BOM付き)'],
+            ['cp932', 'Shift_JIS'],
+          ] as const
+        ).map(([value, text]) => (
+          <label key={value} className="radio">
+            <input
+              type="radio"
+              name={`${id}-encoding`}
+              value={value}
+              checked={encoding === value}
+              onChange={() => {
+                setEncoding(value);
+                sjis.reset();
+              }}
+            />
+            {text}
+          </label>
+        ))}
+      </fieldset>
+      <ShiftJisCheckButton sjis={sjis} variant="secondary" />
+      <ShiftJisCheckOutcome sjis={sjis} />
+      {sjis.needsConfirmation && check.state === 'checked' ? (
+        <>
+          <div role="alert" className="alert alert--warning">
+            <p>
+              Shift_JIS で表せない文字が {check.count.toLocaleString('ja-JP')} 箇所あります(
+              {check.unencodable
+                .slice(0, 5)
+                .map((u) => `${u.employeeNumber} ${u.columnLabel}「${u.char}」`)
+                .join('、')}
+              {check.count > 5 ? ' ほか' : ''})。出力すると「〓」に置き換わります。
+            </p>
+          </div>
+          <label className="checkbox checkbox--confirm">
+            <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
+            表せない文字が「〓」に置き換わることを確認しました
+          </label>
+        </>
+      ) : null}
+      <p className="sc-links">
+        {sjis.canDownload ? (
+          <a className="button button--secondary" href={exportUrl(campaignId, what, 'csv', encoding, sjis.replacesUnencodable)} download>
+            {label}をCSVでダウンロード
+          </a>
+        ) : null}
+        <a className="button button--secondary" href={exportUrl(campaignId, what, 'xlsx')} download>
+          {label}をExcelでダウンロード
+        </a>
+      </p>
+      <p className="hint">ダウンロードは監査ログに記録されます。</p>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { ErrorAlert, Loading, PageHeading, ProblemAlert, StatusMessage } from '.
 import { areaLabels, type StressArea } from '../../../domain/stress-check/questionnaire.js';
 import { interviewRequestStatusLabels, type ConsentDecision, type StressResult } from '../../../domain/stress-check/stress-check-api.js';
 import { RadarChart } from './radar-chart.js';
-import { useDecideConsent, useMyResult, useRequestInterview } from './stress-check.queries.js';
+import { useDecideConsent, useMyResult, useRequestInterview, useWithdrawInterviewRequest } from './stress-check.queries.js';
 import './stress-check.css';
 
 const title = 'ストレスチェックの結果';
@@ -22,8 +22,9 @@ export function ResultPage() {
   return (
     <>
       <PageHeading title={title} />
-      <p>
+      <p className="sc-links">
         <Link to="/stress-check">ストレスチェックの一覧へ</Link>
+        {result.data ? <Link to={`/stress-check/${id}/result/print`}>個人結果票を印刷する</Link> : null}
       </p>
       {result.isPending ? <Loading /> : null}
       <ErrorAlert error={result.error} title="結果を読み込めませんでした。" />
@@ -120,23 +121,38 @@ export function ResultScores({ result, subject, headingLevel }: { result: Stress
 
 function InterviewRequest({ campaignId, result }: { campaignId: number; result: StressResult }) {
   const request = useRequestInterview(campaignId);
+  const withdraw = useWithdrawInterviewRequest(campaignId);
+  const [message, setMessage] = useState('');
   const dates = useDates();
+  const current = result.interviewRequest;
+  const isOpen = current === null || current.status === 'withdrawn';
   return (
     <section aria-labelledby="sc-interview">
       <h2 id="sc-interview">医師による面接指導</h2>
-      {result.interviewRequest ? (
-        <p>
-          面接指導を申し出ました({dates.timestamp(result.interviewRequest.requestedAt)}、{interviewRequestStatusLabels[result.interviewRequest.status]})。実施者から日程の連絡があります。
-        </p>
-      ) : (
+      <StatusMessage>{message}</StatusMessage>
+      {current?.status === 'requested' ? (
         <>
-          <p className="hint">面接指導を希望する場合は申し出てください。申出は実施者(保健師・医師)に届きます。申し出たことを理由に不利益な取扱いを受けることはありません。</p>
-          <ErrorAlert error={request.error} title="申し出できませんでした。" />
-          <button type="button" className="button--primary" onClick={() => request.mutate()} disabled={request.isPending}>
-            面接指導を申し出る
+          <p>
+            面接指導を申し出ました({dates.timestamp(current.requestedAt)}、{interviewRequestStatusLabels[current.status]})。実施者から日程の連絡があります。
+          </p>
+          <p className="hint">面接指導を受ける前であれば、申出を取り下げることができます。取り下げた後も、もう一度申し出ることができます。</p>
+          <ErrorAlert error={withdraw.error} title="取り下げできませんでした。" />
+          <button type="button" className="button--secondary" onClick={() => withdraw.mutate(undefined, { onSuccess: () => setMessage('面接指導の申出を取り下げました。') })} disabled={withdraw.isPending}>
+            面接指導の申出を取り下げる
           </button>
         </>
-      )}
+      ) : null}
+      {current?.status === 'held' ? <p>面接指導を受けました(申出 {dates.timestamp(current.requestedAt)})。</p> : null}
+      {isOpen ? (
+        <>
+          {current?.status === 'withdrawn' ? <p>面接指導の申出を取り下げています。希望する場合は、もう一度申し出てください。</p> : null}
+          <p className="hint">面接指導を希望する場合は申し出てください。申出は実施者(保健師・医師)に届きます。申し出たことを理由に不利益な取扱いを受けることはありません。</p>
+          <ErrorAlert error={request.error} title="申し出できませんでした。" />
+          <button type="button" className="button--primary" onClick={() => request.mutate(undefined, { onSuccess: () => setMessage('面接指導の申出を受け付けました。') })} disabled={request.isPending}>
+            {current?.status === 'withdrawn' ? 'もう一度面接指導を申し出る' : '面接指導を申し出る'}
+          </button>
+        </>
+      ) : null}
     </section>
   );
 }

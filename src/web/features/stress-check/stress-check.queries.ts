@@ -1,9 +1,11 @@
 /**
  * /api/stress-check as TanStack Query hooks: the person's own check (answers autosaved per section, submit, result,
- * consent, interview request) and the implementer's and HR's views. Shapes: domain/stress-check/stress-check-api.ts.
+ * consent, interview request and its withdrawal, the printable result sheet) and the implementer's and HR's views
+ * (paper entry, exports as plain download links). Shapes: domain/stress-check/stress-check-api.ts.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api-client.js';
+import { api, withQuery } from '../../app/api-client.js';
+import type { UnencodableReport } from '../../../domain/org/org-api.js';
 import type { StressArea } from '../../../domain/stress-check/questionnaire.js';
 import type { AnswerValue } from '../../../domain/stress-check/stress-scoring.js';
 import type {
@@ -20,7 +22,10 @@ import type {
   LabourOfficeReport,
   MyCampaign,
   MyCampaignList,
+  PaperEntryOutcome,
+  PaperExamineeList,
   ResultList,
+  ResultSheet,
   StressResult,
   UnitActionInput,
 } from '../../../domain/stress-check/stress-check-api.js';
@@ -83,6 +88,59 @@ export function useRequestInterview(id: number) {
     mutationFn: () => api.post<StressResult>(`${campaignPath(id)}/mine/interview-request`),
     onSuccess: (result) => client.setQueryData(stressKeys.myResult(id), result),
   });
+}
+
+/** 面接指導の申出の取り下げ (only before the interview was held). */
+export function useWithdrawInterviewRequest(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<StressResult>(`${campaignPath(id)}/mine/interview-request/withdraw`),
+    onSuccess: (result) => client.setQueryData(stressKeys.myResult(id), result),
+  });
+}
+
+/** The printable result sheet: the person's own (`staffId` null) or, for the implementer, someone's. */
+export function useResultSheet(id: number, staffId: number | null) {
+  return useQuery({
+    queryKey: ['stress-check', 'sheet', id, staffId ?? 'mine'] as const,
+    queryFn: ({ signal }) => api.get<ResultSheet>(staffId === null ? `${campaignPath(id)}/mine/result-sheet` : `${campaignPath(id)}/results/${staffId}/sheet`, { signal }),
+    retry: false,
+  });
+}
+
+/** The implementer looks up the person whose paper questionnaire is being entered. */
+export function usePaperExaminees(id: number, q: string) {
+  return useQuery({
+    queryKey: stressKeys.of(id, `paper-examinees-${q}`),
+    queryFn: ({ signal }) => api.get<PaperExamineeList>(withQuery(`${campaignPath(id)}/paper-entry/examinees`, { q }), { signal }),
+    enabled: q.length > 0,
+    retry: false,
+  });
+}
+
+export function useEnterPaperAnswers(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ staffId, answers }: { staffId: number; answers: Record<string, AnswerValue> }) => api.post<PaperEntryOutcome>(`${campaignPath(id)}/paper-entry/${staffId}`, { answers }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['stress-check', 'campaign', id] }),
+  });
+}
+
+export type CsvEncoding = 'utf-8-bom' | 'cp932';
+export type StressExport = 'results' | 'group-analysis';
+
+/** A download link of an export (the server audits it). */
+export function exportUrl(id: number, what: StressExport, format: 'csv' | 'xlsx', encoding: CsvEncoding = 'utf-8-bom', replaceUnencodable = false): string {
+  return withQuery(`${campaignPath(id)}/exports/${what}`, {
+    format,
+    encoding: format === 'csv' ? encoding : undefined,
+    replaceUnencodable: format === 'csv' && encoding === 'cp932' && replaceUnencodable ? 'true' : undefined,
+  });
+}
+
+/** What a Shift_JIS CSV of the export could not hold. */
+export function checkExport(id: number, what: StressExport): Promise<UnencodableReport> {
+  return api.get<UnencodableReport>(withQuery(`${campaignPath(id)}/exports/${what}/check`, { encoding: 'cp932' }));
 }
 
 export function useCreateCampaign() {
