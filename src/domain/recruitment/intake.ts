@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { addDays, isValidIsoDate } from '../common/fiscal-year.js';
 import { codePointLength, findControlCharacter, isKana, normalizeForSearch, normalizeKana } from '../common/japanese-text.js';
+import { attachmentMaxMbCeiling } from './upload-limits.js';
 import {
   campaignCategories,
   defaultDiscussionRubric,
@@ -263,7 +264,7 @@ export type InternshipUpdate = z.infer<typeof internshipUpdateSchema>;
 
 export const recruitmentIntakeSettingsSchema = z.object({
   /** attachment size limit per file */
-  attachmentMaxMb: z.number().min(0.1).max(10),
+  attachmentMaxMb: z.number().min(0.1).max(attachmentMaxMbCeiling, `添付ファイルの上限は${attachmentMaxMbCeiling}MBまでです(3件を1回で送るため)`),
   /** months after a campaign is finished (or an internship ended) before unsuccessful applicants are anonymised */
   retentionMonths: z.int().min(1).max(120),
   /** public form: burst and refill of the per-address token bucket */

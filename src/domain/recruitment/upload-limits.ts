@@ -10,3 +10,8 @@ export const eApplicationCsvMaxBytes = 10 * MiB;
 export const scoreCsvMaxBytes = 2 * MiB;
 /** a public application: the form's text and up to 3 attachments in base64, each within the attachmentMaxMb setting */
 export const publicApplicationMaxBytes = 24 * MiB;
+/**
+ * The highest the attachmentMaxMb setting may go: three files of this size in base64 (4/3 of their size) and the
+ * form's text must still fit in publicApplicationMaxBytes, or an applicant within the setting would be refused.
+ */
+export const attachmentMaxMbCeiling = 5;
