@@ -1,6 +1,6 @@
 /**
- * Settings documents of every area (rows of `settings`, JSON by key) with optimistic concurrency: the SQL that
- * the organisation settings and the evaluation calendar share. Each area keeps its own key, lock and validation.
+ * Settings documents of every area (rows of `settings`, JSON by key) with optimistic concurrency: the SQL of
+ * settings-document.service.ts, and of the organisation settings (not a plain document, see org/settings.service.ts).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';

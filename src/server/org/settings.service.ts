@@ -3,6 +3,9 @@
  * thresholds, placement guides): data that HR and the system administrator edit, with the policy's values as
  * defaults. Positions live in the `positions` table only (assignments reference them); the stored JSON document
  * holds the rest and is validated together with the positions, so no rule may name a level nobody holds.
+ * That is why it is not saved through common/settings-document.service.ts: the document is read over the defaults
+ * key by key with the positions rows, stored without them, validated against rows read under the lock it shares
+ * with position edits, and a change of the relation rules re-derives relations in the same transaction.
  */
 import type { Executor } from '../db/client.js';
 import type { ServiceContext } from '../http/context.js';

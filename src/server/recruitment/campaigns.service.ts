@@ -25,7 +25,7 @@ import {
 } from '../../domain/recruitment/intake.js';
 import type { CampaignView } from '../../domain/recruitment/intake-api.js';
 import { countApplicantsOfCampaign, findCampaign, insertCampaign, listCampaigns, updateCampaignIfUnchanged, type CampaignRow } from './campaigns.repository.js';
-import { findSetting, insertSettingIfAbsent, updateSettingIfUnchanged } from '../common/settings-documents.repository.js';
+import { loadSettingsDocument, saveSettingsDocument, type SettingsDocumentSpec } from '../common/settings-document.service.js';
 
 export const rubricsSettingKey = 'recruitment-rubrics';
 export const intakeSettingKey = 'recruitment-intake';
@@ -147,16 +147,40 @@ export async function moveCampaign(ctx: ServiceContext, input: { campaignId: num
 // ------------------------------------------------------------------------------------------------
 // Settings documents
 
+/** What the two documents share: the audit action, and the conflict wording and audit object type they have always had. */
+const recruitmentSetting = {
+  auditAction: 'recruitment.settings.update',
+  auditObjectType: 'setting',
+  conflictMessage: '他の人が先に設定を変更しました。読み込み直してください。',
+} as const;
+
+const rubricsDocument: SettingsDocumentSpec<RecruitmentRubrics> = {
+  ...recruitmentSetting,
+  key: rubricsSettingKey,
+  // apart from the other settings documents (the pipeline's is 7361)
+  lockClass: 7362,
+  schema: recruitmentRubricsSchema,
+  defaults: defaultRecruitmentRubrics,
+  subject: '評定項目の初期値',
+};
+
+const intakeDocument: SettingsDocumentSpec<RecruitmentIntakeSettings> = {
+  ...recruitmentSetting,
+  key: intakeSettingKey,
+  lockClass: 7363,
+  schema: recruitmentIntakeSettingsSchema,
+  defaults: defaultRecruitmentIntakeSettings,
+  subject: '応募受付の設定',
+};
+
 export async function readRubrics(exec: Executor, municipalityId: number): Promise<{ value: RecruitmentRubrics; updatedAt: string | null }> {
-  const row = await findSetting(exec, municipalityId, rubricsSettingKey);
-  const parsed = row ? recruitmentRubricsSchema.safeParse(row.value) : undefined;
-  return parsed?.success ? { value: parsed.data, updatedAt: row!.updatedAt } : { value: defaultRecruitmentRubrics, updatedAt: row?.updatedAt ?? null };
+  const { value, updatedAt } = await loadSettingsDocument(exec, municipalityId, rubricsDocument);
+  return { value, updatedAt };
 }
 
 export async function readIntakeSettings(exec: Executor, municipalityId: number): Promise<{ value: RecruitmentIntakeSettings; updatedAt: string | null }> {
-  const row = await findSetting(exec, municipalityId, intakeSettingKey);
-  const parsed = row ? recruitmentIntakeSettingsSchema.safeParse(row.value) : undefined;
-  return parsed?.success ? { value: parsed.data, updatedAt: row!.updatedAt } : { value: defaultRecruitmentIntakeSettings, updatedAt: row?.updatedAt ?? null };
+  const { value, updatedAt } = await loadSettingsDocument(exec, municipalityId, intakeDocument);
+  return { value, updatedAt };
 }
 
 export async function readRecruitmentSettings(ctx: ServiceContext) {
@@ -164,18 +188,11 @@ export async function readRecruitmentSettings(ctx: ServiceContext) {
   return { rubrics: await readRubrics(exec, ctx.actor.municipalityId), intake: await readIntakeSettings(exec, ctx.actor.municipalityId) };
 }
 
-/** Saves one settings document; `updatedAt` is the token read with it (null when it was the default). */
+/** Saves one settings document (the value as it is: validation paths start inside it); `updatedAt` is the token read with it (null when it was the default). */
 export async function saveRecruitmentSetting(ctx: ServiceContext, input: { key: typeof rubricsSettingKey | typeof intakeSettingKey; value: unknown; updatedAt: string | null }) {
-  const schema = input.key === rubricsSettingKey ? recruitmentRubricsSchema : recruitmentIntakeSettingsSchema;
-  const parsed = schema.safeParse(input.value);
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
-  return ctx.database.db.transaction(async (tx) => {
-    const saved =
-      input.updatedAt === null
-        ? await insertSettingIfAbsent(tx, ctx.actor.municipalityId, input.key, parsed.data)
-        : await updateSettingIfUnchanged(tx, ctx.actor.municipalityId, input.key, parsed.data, input.updatedAt);
-    if (saved === undefined) throw new AppError('common.conflict', '他の人が先に設定を変更しました。読み込み直してください。');
-    await auditInTx(tx, src(ctx), { action: 'recruitment.settings.update', outcome: 'succeeded', objectType: 'setting', objectId: input.key });
-    return { value: parsed.data, updatedAt: saved };
-  });
+  const { value, updatedAt } =
+    input.key === rubricsSettingKey
+      ? await saveSettingsDocument(ctx, rubricsDocument, { value: input.value, updatedAt: input.updatedAt })
+      : await saveSettingsDocument(ctx, intakeDocument, { value: input.value, updatedAt: input.updatedAt });
+  return { value, updatedAt };
 }
