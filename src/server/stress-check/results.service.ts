@@ -20,14 +20,14 @@ import type {
 } from '../../domain/stress-check/stress-check-api.js';
 import { auditSource, requireCampaign } from './campaigns.service.js';
 import { toStressResult } from './answers.service.js';
-import { findConsent, findInterviewRequest, findResult, insertInterview, listConsentedResults, listInterviewRequests, listResultSummaries, updateInterviewRequestStatusIf } from './stress-check.repository.js';
+import { findConsent, findInterviewRequest, findResult, insertInterview, listConsentedResults, listInterviewRequests, listResults, updateInterviewRequestStatusIf } from './stress-check.repository.js';
 
 const resultNotFound = () => new AppError('common.not-found', 'ストレスチェックの結果が見つかりません。');
 
 /** GET /campaigns/{id}/results — the implementer's list. */
 export async function readResults(ctx: ServiceContext, input: { campaignId: number }): Promise<ResultList> {
   const campaign = await requireCampaign(ctx, input.campaignId);
-  const rows = await listResultSummaries(ctx.database.db, ctx.actor.municipalityId, campaign.id);
+  const rows = await listResults(ctx.database.db, ctx.actor.municipalityId, campaign.id);
   return {
     items: rows.map((r) => ({
       staffId: r.staffId,

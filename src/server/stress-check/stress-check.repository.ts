@@ -204,27 +204,7 @@ export async function listInterviewRequests(exec: Executor, municipalityId: numb
   return rows.map((r) => ({ ...r.request, employeeNumber: r.employeeNumber, familyName: r.familyName, givenName: r.givenName, isHighStress: r.isHighStress, interview: r.interview }));
 }
 
-export type ResultListRow = { staffId: number; employeeNumber: string; familyName: string; givenName: string; isHighStress: boolean; consent: string | null; consentedAt: string | null; requestId: number | null };
-
-export async function listResults(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultListRow[]> {
-  return exec
-    .select({
-      staffId: stressCheckResults.staffId,
-      employeeNumber: staff.employeeNumber,
-      familyName: staff.familyName,
-      givenName: staff.givenName,
-      isHighStress: stressCheckResults.isHighStress,
-      consent: stressCheckConsents.decision,
-      consentedAt: stressCheckConsents.decidedAt,
-      requestId: stressCheckInterviewRequests.id,
-    })
-    .from(stressCheckResults)
-    .innerJoin(staff, eq(staff.id, stressCheckResults.staffId))
-    .leftJoin(stressCheckConsents, eq(stressCheckConsents.resultId, stressCheckResults.id))
-    .leftJoin(stressCheckInterviewRequests, eq(stressCheckInterviewRequests.resultId, stressCheckResults.id))
-    .where(and(eq(stressCheckResults.municipalityId, municipalityId), eq(stressCheckResults.campaignId, campaignId)))
-    .orderBy(asc(staff.employeeNumber));
-}
+export type ResultListRow = { staffId: number; employeeNumber: string; familyName: string; givenName: string; isHighStress: boolean; consent: string | null; consentedAt: string | null; requestId: number | null; requestStatus: string | null };
 
 /** Results whose owner's latest decision is "given" (HR's view). */
 export async function listConsentedResults(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultListRow[]> {
@@ -533,10 +513,8 @@ const unitNameOn = (date: string) => sql<string | null>`(
   where a.staff_id = "staff"."id" and a.kind = 'regular' and a.starts_on <= ${date} and (a.ends_on is null or a.ends_on >= ${date})
   order by a.starts_on desc, a.id desc, v.starts_on desc limit 1)`;
 
-export type ResultSummaryRow = ResultListRow & { requestStatus: string | null };
-
-/** The implementer's list: every result with consent and the interview request's status (withdrawn included). */
-export async function listResultSummaries(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultSummaryRow[]> {
+/** Every result with consent and the interview request's status (withdrawn included): the implementer's list. */
+export async function listResults(exec: Executor, municipalityId: number, campaignId: number): Promise<ResultListRow[]> {
   return exec
     .select({
       staffId: stressCheckResults.staffId,

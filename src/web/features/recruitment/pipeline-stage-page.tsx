@@ -122,10 +122,36 @@ function Sittings({ campaignId, stageIndex }: { campaignId: number; stageIndex: 
   );
 }
 
+type SittingForm = { startsAt: string; room: string; groupLabel: string; capacity: string };
+
+/** The fields of a sitting, the same when it is added and when it is changed (capacity blank = none). */
+function SittingFields({ id, form, setForm }: { id: string; form: SittingForm; setForm: (form: SittingForm) => void }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-starts`}>開始日時</label>
+        <input id={`${id}-starts`} type="datetime-local" required value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-room`}>会場</label>
+        <input id={`${id}-room`} maxLength={60} value={form.room} onChange={(e) => setForm({ ...form, room: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-group`}>グループ名</label>
+        <input id={`${id}-group`} maxLength={40} value={form.groupLabel} onChange={(e) => setForm({ ...form, groupLabel: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-capacity`}>定員(空欄は定めなし)</label>
+        <input id={`${id}-capacity`} type="number" min={1} max={1000} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} />
+      </div>
+    </>
+  );
+}
+
 /** One sitting by hand (an individual interview slot, a make-up sitting); applicants are added from the list below. */
 function NewSitting({ campaignId, stageIndex }: { campaignId: number; stageIndex: number }) {
   const id = useId();
-  const [form, setForm] = useState({ startsAt: '', room: '', groupLabel: '', capacity: '' });
+  const [form, setForm] = useState<SittingForm>({ startsAt: '', room: '', groupLabel: '', capacity: '' });
   const create = usePipelineMutation(() =>
     pipelineApi.createSitting(campaignId, {
       stageIndex,
@@ -145,22 +171,7 @@ function NewSitting({ campaignId, stageIndex }: { campaignId: number; stageIndex
           create.mutate(undefined);
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-starts`}>開始日時</label>
-          <input id={`${id}-starts`} type="datetime-local" required value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-room`}>会場</label>
-          <input id={`${id}-room`} maxLength={60} value={form.room} onChange={(e) => setForm({ ...form, room: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-group`}>グループ名</label>
-          <input id={`${id}-group`} maxLength={40} value={form.groupLabel} onChange={(e) => setForm({ ...form, groupLabel: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-capacity`}>定員</label>
-          <input id={`${id}-capacity`} type="number" min={1} max={1000} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} />
-        </div>
+        <SittingFields id={id} form={form} setForm={setForm} />
         <button type="submit" className="button--secondary" disabled={create.isPending}>
           回を追加
         </button>
@@ -267,7 +278,7 @@ function Sitting({ sitting, when, others, nameOf }: { sitting: SittingView; when
 function SittingDetailsForm({ sitting, label }: { sitting: SittingView; label: string }) {
   const id = useId();
   const reload = useReloadPipeline();
-  const [form, setForm] = useState({ startsAt: tokyoLocal(sitting.startsAt), room: sitting.room, groupLabel: sitting.groupLabel, capacity: sitting.capacity === null ? '' : String(sitting.capacity) });
+  const [form, setForm] = useState<SittingForm>({ startsAt: tokyoLocal(sitting.startsAt), room: sitting.room, groupLabel: sitting.groupLabel, capacity: sitting.capacity === null ? '' : String(sitting.capacity) });
   const save = usePipelineMutation(() =>
     pipelineApi.updateSitting(sitting.id, {
       startsAt: `${form.startsAt}:00+09:00`,
@@ -288,22 +299,7 @@ function SittingDetailsForm({ sitting, label }: { sitting: SittingView; label: s
           save.mutate(undefined);
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-starts`}>開始日時</label>
-          <input id={`${id}-starts`} type="datetime-local" required value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-room`}>会場</label>
-          <input id={`${id}-room`} maxLength={60} value={form.room} onChange={(e) => setForm({ ...form, room: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-group`}>グループ名</label>
-          <input id={`${id}-group`} maxLength={40} value={form.groupLabel} onChange={(e) => setForm({ ...form, groupLabel: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-capacity`}>定員(空欄は定めなし)</label>
-          <input id={`${id}-capacity`} type="number" min={1} max={1000} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} />
-        </div>
+        <SittingFields id={id} form={form} setForm={setForm} />
         <button type="submit" className="button--primary" disabled={save.isPending}>
           変更を保存
         </button>
