@@ -15,7 +15,8 @@
  *     Afterwards every stored answer is reconciled with what each person sent last. Target: p95 ≤ 250 ms, 0 lost.
  *     The saves and the session lookups of the requests in flight are grouped (ADR 0022): the batches, their sizes and
  *     times are printed, with the CPU time the process spent (load-independent, unlike the latencies). Before timing,
- *     30 saves warm the server up. JINZAI_BENCH_PROFILE=<file> writes a CPU profile of the burst.
+ *     30 saves and one concurrent round warm the server up (that round is printed as the cold start).
+ *     JINZAI_BENCH_PROFILE=<file> writes a CPU profile of the burst.
  * PGlite by default, PostgreSQL with `--engine postgres` (DATABASE_URL or a throwaway cluster), like the others.
  */
 import { parseArgs } from 'node:util';
@@ -273,9 +274,13 @@ export async function runAutosaveBench(opts: { staffCount: number; engine: Engin
       return parts.join(', ');
     };
 
-    // Warm-up, untimed: a server that has been running has its code compiled and its statements planned; without
-    // this the first burst round would measure the JIT. 30 people save a section each, one after the other.
+    // Warm-up: a server that has been running has its code compiled and its statements planned; without this the
+    // first rounds measure the JIT (V8 optimises the batch path only after it has run a few times at this size). 30
+    // saves one after the other, then one concurrent round of everyone — reported apart as the cold start.
     for (let u = 0; u < Math.min(30, people.length); u++) await save(u, 0, 'A', []);
+    const cold: number[] = [];
+    await Promise.all(people.map((_, u) => save(u, 0, 'A', cold)));
+    summarise(`cold start: ${people.length} saves at once`, cold);
     resetBatcherStats();
 
     // Burst: everyone starts at the same instant and saves section after section with no pause (300 in flight).
