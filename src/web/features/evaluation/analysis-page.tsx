@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, Forbidden, Loading, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
-import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
+import { CsvEncodingChoice, ShiftJisCheckButton, ShiftJisCheckOutcome, ShiftJisSubstitutionConfirm, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import { formatFiscalYear, type DateStyle } from '../../../domain/common/wareki.js';
 import type { CycleSummary } from '../../../domain/evaluation/evaluation-api.js';
 import {
@@ -305,7 +305,6 @@ function PayrollExport({ cycles, initialYear, style }: { cycles: readonly CycleS
   const [fiscalYear, setFiscalYear] = useState(initialYear);
   const [encoding, setEncoding] = useState<CsvEncoding>('utf-8-bom');
   const sjis = useShiftJisCheck(encoding === 'cp932', () => checkGradesExport(fiscalYear));
-  const { check } = sjis;
   const yearLabel = formatFiscalYear(fiscalYear, style);
 
   return (
@@ -333,49 +332,10 @@ function PayrollExport({ cycles, initialYear, style }: { cycles: readonly CycleS
           </select>
         </div>
       </div>
-      <fieldset className="radio-group">
-        <legend>文字コード</legend>
-        {(
-          [
-            ['utf-8-bom', 'UTF-8(BOM付き)'],
-            ['cp932', 'Shift_JIS'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name={`${id}-encoding`}
-              value={value}
-              checked={encoding === value}
-              onChange={() => {
-                setEncoding(value);
-                sjis.reset();
-              }}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <CsvEncodingChoice value={encoding} onChange={setEncoding} sjis={sjis} />
       <ShiftJisCheckButton sjis={sjis} variant="secondary" />
       <ShiftJisCheckOutcome sjis={sjis} />
-      {sjis.needsConfirmation && check.state === 'checked' ? (
-        <>
-          <div role="alert" className="alert alert--warning">
-            <p>
-              Shift_JIS で表せない文字が {check.count.toLocaleString('ja-JP')} 箇所あります(
-              {check.unencodable
-                .slice(0, 5)
-                .map((u) => `${u.employeeNumber} ${u.columnLabel}「${u.char}」`)
-                .join('、')}
-              {check.count > 5 ? ' ほか' : ''})。出力すると「〓」に置き換わります。
-            </p>
-          </div>
-          <label className="checkbox checkbox--confirm">
-            <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
-            表せない文字が「〓」に置き換わることを確認しました
-          </label>
-        </>
-      ) : null}
+      <ShiftJisSubstitutionConfirm sjis={sjis} describe={(u) => `${u.employeeNumber} ${u.columnLabel}「${u.char}」`} />
       {sjis.canDownload ? (
         <p className="form-actions">
           <a className="button button--primary" href={gradesExportUrl(fiscalYear, encoding, sjis.replacesUnencodable)} download>

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useSession } from '../../app/session.js';
 import { Forbidden, PageHeading } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
-import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
+import { ShiftJisCheckButton, ShiftJisCheckOutcome, ShiftJisSubstitutionConfirm, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import { checkExport, exportUrl } from './org.queries.js';
 import type { ExportKind } from '../../../domain/org/org-api.js';
 import './org.css';
@@ -99,18 +99,15 @@ function ExportView() {
           </p>
         ) : null}
         <ShiftJisCheckOutcome sjis={sjis} />
-        {sjis.needsConfirmation && check.state === 'checked' ? (
-          <>
-            <div role="alert" className="alert alert--warning">
-              <p>
-                Shift_JIS で表せない文字が {check.count.toLocaleString('ja-JP')} 箇所あります。出力すると「〓」に置き換わります。元の文字が必要な場合は UTF-8 か Excel を選んでください。
-              </p>
-            </div>
+        <ShiftJisSubstitutionConfirm
+          sjis={sjis}
+          note="元の文字が必要な場合は UTF-8 か Excel を選んでください。"
+          details={(report) => (
             <div className="table-wrap table-wrap--tall" {...scrollRegion('Shift_JIS で表せない文字の一覧')}>
               <table>
                 <caption>
                   Shift_JIS で表せない文字
-                  {check.count > check.unencodable.length ? `(先頭 ${check.unencodable.length.toLocaleString('ja-JP')} 件を表示)` : ''}
+                  {report.count > report.unencodable.length ? `(先頭 ${report.unencodable.length.toLocaleString('ja-JP')} 件を表示)` : ''}
                 </caption>
                 <thead>
                   <tr>
@@ -122,7 +119,7 @@ function ExportView() {
                   </tr>
                 </thead>
                 <tbody>
-                  {check.unencodable.map((u, index) => (
+                  {report.unencodable.map((u, index) => (
                     <tr key={`${u.row}-${u.column}-${index}`}>
                       <th scope="row">{u.row} 行目</th>
                       <td>{u.employeeNumber ?? ''}</td>
@@ -134,12 +131,8 @@ function ExportView() {
                 </tbody>
               </table>
             </div>
-            <label className="checkbox checkbox--confirm">
-              <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
-              上記の文字が「〓」に置き換わることを確認しました
-            </label>
-          </>
-        ) : null}
+          )}
+        />
         {sjis.canDownload ? (
           <p className="form-actions">
             <a className="button button--primary" href={href} download>

@@ -2,9 +2,11 @@
  * 異動案の編集 /placement/plans/:id (issue 5): the moves of one plan with who goes where and what the rules say of
  * each, the form to add or change a move (a person, a unit, optionally a new position, the reason and — for R3 —
  * the special reason), pin / forbid / stay per person for the optimiser, the live evaluation, the optimiser, the
- * exports (Excel, CSV in UTF-8 or Shift_JIS) and — for hr_admin — approve and apply, each confirmed first.
+ * exports (Excel, CSV in UTF-8 or Shift_JIS) and — for hr_admin — approve and apply, each confirmed first, and undo
+ * the apply (適用の取り消し) while the server says it may (before the effective date, nobody touched since), after a
+ * confirmation step on the page.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api-client.js';
 import { useSession } from '../../app/session.js';
@@ -12,7 +14,7 @@ import { useDates } from '../../app/dates.js';
 import { ConflictAlert, ErrorAlert, Forbidden, Loading, PageHeading, ProblemAlert, StatusMessage } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { StaffPicker, type PickedStaff } from '../../components/staff-picker.js';
-import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
+import { CsvEncodingChoice, ShiftJisCheckButton, ShiftJisCheckOutcome, ShiftJisSubstitutionConfirm, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import { planConstraintLabels, planStatusLabels, type MoveView, type PlanDetail, type PlanEvaluationView, type ViolationSummary } from '../../../domain/placement/plans-api.js';
 import type { PlanConstraintKind } from '../../../domain/placement/plans-api.js';
 import { EvaluationPanel, flagLabel } from './plans-evaluation-panel.js';
@@ -107,7 +109,7 @@ function PlanEditorLoaded({
     const questions = {
       approve: `異動案「${plan.name}」を承認しますか？承認すると異動は変更できなくなります。`,
       reopen: `異動案「${plan.name}」の承認を取り消して作成中に戻しますか？`,
-      apply: `異動案「${plan.name}」を発令(適用)しますか？${dates.date(plan.effectiveDate)}付けで${plan.moveCount}人の配属が切り替わり、評価者・確認者が導き直されます。この操作は取り消せません。`,
+      apply: `異動案「${plan.name}」を発令(適用)しますか？${dates.date(plan.effectiveDate)}付けで${plan.moveCount}人の配属が切り替わり、評価者・確認者が導き直されます。取り消せるのは発令日の前日までで、その間に対象の職員の配属や評価者・確認者が変更されていない場合だけです。`,
     };
     const done = { approve: '異動案を承認しました。', reopen: '承認を取り消しました。', apply: '異動案を発令(適用)しました。配属と評価者・確認者を切り替えました。' };
     if (!window.confirm(questions[stepName])) return;
@@ -294,8 +296,73 @@ function PlanEditorLoaded({
             {plan.status === 'applied' ? <p>この案は発令済みです({plan.appliedAt ? dates.timestamp(plan.appliedAt) : ''})。</p> : null}
           </div>
         )}
+        {plan.status === 'applied' ? (
+          <UndoApply
+            detail={detail}
+            pending={step.isPending}
+            onConfirm={() =>
+              step.mutate(
+                { id: plan.id, version: plan.version, step: 'undo-apply' },
+                { onSuccess: () => setMessage('適用を取り消しました。配属と評価者・確認者を適用前に戻し、案を承認済みに戻しました。') },
+              )
+            }
+          />
+        ) : null}
       </section>
     </>
+  );
+}
+
+/**
+ * 適用の取り消し: the button only when the server allows it (canUndoApply), then a confirmation on the page saying
+ * what will be put back; otherwise the server's reason why not.
+ */
+function UndoApply({ detail, pending, onConfirm }: { detail: PlanDetail; pending: boolean; onConfirm: () => void }) {
+  const id = useId();
+  const dates = useDates();
+  const [confirming, setConfirming] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (confirming) headingRef.current?.focus();
+  }, [confirming]);
+  const { plan } = detail;
+  if (!detail.canUndoApply) {
+    return detail.undoApplyRefusal ? <p className="hint plans-undo-refusal">適用の取り消し: {detail.undoApplyRefusal}</p> : null;
+  }
+  if (!confirming) {
+    return (
+      <div className="form-actions">
+        <button type="button" className="button--secondary" onClick={() => setConfirming(true)} disabled={pending}>
+          適用を取り消す
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div role="group" aria-labelledby={`${id}-h`} className="alert alert--warning plans-undo-confirm">
+      <h3 id={`${id}-h`} ref={headingRef} tabIndex={-1}>
+        適用の取り消しの確認
+      </h3>
+      <p>
+        {dates.date(plan.effectiveDate)}付けの異動({plan.moveCount}人)の適用を取り消します。適用で切り替えた配属と、導き直した評価者・確認者を適用前の状態に戻し、この案を「承認済み」に戻します。
+      </p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button--danger"
+          disabled={pending}
+          onClick={() => {
+            setConfirming(false);
+            onConfirm();
+          }}
+        >
+          取り消しを確定する
+        </button>
+        <button type="button" className="button--secondary" onClick={() => setConfirming(false)} disabled={pending}>
+          やめる
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -406,51 +473,10 @@ function ExportSection({ planId }: { planId: number }) {
           Excel で出力
         </a>
       </div>
-      <fieldset className="radio-group">
-        <legend>CSV の文字コード</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name={`${id}-encoding`}
-            checked={encoding === 'utf-8-bom'}
-            onChange={() => {
-              setEncoding('utf-8-bom');
-              sjis.reset();
-            }}
-          />
-          UTF-8(BOM付き)
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name={`${id}-encoding`}
-            checked={encoding === 'cp932'}
-            onChange={() => {
-              setEncoding('cp932');
-              sjis.reset();
-            }}
-          />
-          Shift_JIS(CP932)
-        </label>
-      </fieldset>
+      <CsvEncodingChoice value={encoding} onChange={setEncoding} sjis={sjis} />
       <ShiftJisCheckButton sjis={sjis} variant="secondary" />
       <ShiftJisCheckOutcome sjis={sjis} />
-      {sjis.needsConfirmation && sjis.check.state === 'checked' ? (
-        <div role="alert" className="alert alert--warning">
-          <p>Shift_JIS で表せない文字が{sjis.check.count}個あります。</p>
-          <ul>
-            {sjis.check.unencodable.slice(0, 10).map((u, index) => (
-              <li key={index}>
-                {u.row}行目 {u.columnLabel}(職員番号 {u.employeeNumber}): 「{u.char}」({u.codePoint})
-              </li>
-            ))}
-          </ul>
-          <label className="checkbox checkbox--confirm">
-            <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
-            これらの文字を「〓」に置き換えて出力する
-          </label>
-        </div>
-      ) : null}
+      <ShiftJisSubstitutionConfirm sjis={sjis} describe={(u) => `${u.row}行目 ${u.columnLabel}(職員番号 ${u.employeeNumber})「${u.char}」${u.codePoint}`} />
       {sjis.canDownload ? (
         <div className="form-actions">
           <a className="button button--primary" href={planExportUrl(planId, 'csv', encoding, sjis.replacesUnencodable)} download>

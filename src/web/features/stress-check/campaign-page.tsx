@@ -13,7 +13,7 @@ import { ApiError } from '../../app/api-client.js';
 import { useDates } from '../../app/dates.js';
 import { useSession } from '../../app/session.js';
 import { ErrorAlert, Forbidden, Loading, PageHeading, StatusMessage } from '../../components/page.js';
-import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
+import { CsvEncodingChoice, ShiftJisCheckButton, ShiftJisCheckOutcome, ShiftJisSubstitutionConfirm, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import { scrollRegion } from '../../components/scroll-region.js';
 import { riskCoefficients } from '../../../domain/stress-check/health-risk.js';
 import { groupStatusLabel } from '../../../domain/stress-check/stress-check-export.js';
@@ -425,53 +425,13 @@ function ExportDownloads({ campaignId, what, label }: { campaignId: number; what
   const id = useId();
   const [encoding, setEncoding] = useState<CsvEncoding>('utf-8-bom');
   const sjis = useShiftJisCheck(encoding === 'cp932', () => checkExport(campaignId, what));
-  const { check } = sjis;
   return (
     <section aria-labelledby={`${id}-title`} className="sc-export">
       <h3 id={`${id}-title`}>{label}の出力(Excel・CSV)</h3>
-      <fieldset className="sc-export__encoding">
-        <legend>CSV の文字コード</legend>
-        {(
-          [
-            ['utf-8-bom', 'UTF-8(BOM付き)'],
-            ['cp932', 'Shift_JIS'],
-          ] as const
-        ).map(([value, text]) => (
-          <label key={value} className="radio">
-            <input
-              type="radio"
-              name={`${id}-encoding`}
-              value={value}
-              checked={encoding === value}
-              onChange={() => {
-                setEncoding(value);
-                sjis.reset();
-              }}
-            />
-            {text}
-          </label>
-        ))}
-      </fieldset>
+      <CsvEncodingChoice value={encoding} onChange={setEncoding} sjis={sjis} className="sc-export__encoding" />
       <ShiftJisCheckButton sjis={sjis} variant="secondary" />
       <ShiftJisCheckOutcome sjis={sjis} />
-      {sjis.needsConfirmation && check.state === 'checked' ? (
-        <>
-          <div role="alert" className="alert alert--warning">
-            <p>
-              Shift_JIS で表せない文字が {check.count.toLocaleString('ja-JP')} 箇所あります(
-              {check.unencodable
-                .slice(0, 5)
-                .map((u) => `${u.employeeNumber} ${u.columnLabel}「${u.char}」`)
-                .join('、')}
-              {check.count > 5 ? ' ほか' : ''})。出力すると「〓」に置き換わります。
-            </p>
-          </div>
-          <label className="checkbox checkbox--confirm">
-            <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
-            表せない文字が「〓」に置き換わることを確認しました
-          </label>
-        </>
-      ) : null}
+      <ShiftJisSubstitutionConfirm sjis={sjis} describe={(u) => `${u.employeeNumber} ${u.columnLabel}「${u.char}」`} />
       <p className="sc-links">
         {sjis.canDownload ? (
           <a className="button button--secondary" href={exportUrl(campaignId, what, 'csv', encoding, sjis.replacesUnencodable)} download>

@@ -10,7 +10,7 @@ import { ApiError } from '../../app/api-client.js';
 import { useDates } from '../../app/dates.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading, ProblemAlert, StatusMessage } from '../../components/page.js';
 import { scrollRegion } from '../../components/scroll-region.js';
-import { ShiftJisCheckButton, ShiftJisCheckOutcome, useShiftJisCheck } from '../../components/shift-jis-check.js';
+import { CsvEncodingChoice, ShiftJisCheckButton, ShiftJisCheckOutcome, ShiftJisSubstitutionConfirm, useShiftJisCheck } from '../../components/shift-jis-check.js';
 import {
   externalStatusLabels,
   externalStatuses,
@@ -273,51 +273,14 @@ function RosterDownload({ joint }: { joint: JointParticipants }) {
   const id = useId();
   const [encoding, setEncoding] = useState<'utf-8-bom' | 'cp932'>('utf-8-bom');
   const sjis = useShiftJisCheck(encoding === 'cp932', () => checkRoster(joint.sessionId));
-  const { check } = sjis;
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>名簿のダウンロード(CSV)</h2>
       <p>当市({joint.ownMunicipality})の受講者(受講決定・出席・修了)と他自治体の参加者(取消を除く)を、合同実施の自治体に送る名簿にします。出力は監査ログに記録されます。</p>
-      <fieldset className="training-checkboxes">
-        <legend>文字コード</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-encoding`}
-            checked={encoding === 'utf-8-bom'}
-            onChange={() => {
-              setEncoding('utf-8-bom');
-              sjis.reset();
-            }}
-          />{' '}
-          UTF-8(BOM付き)
-        </label>{' '}
-        <label>
-          <input
-            type="radio"
-            name={`${id}-encoding`}
-            checked={encoding === 'cp932'}
-            onChange={() => {
-              setEncoding('cp932');
-              sjis.reset();
-            }}
-          />{' '}
-          Shift_JIS
-        </label>
-      </fieldset>
+      <CsvEncodingChoice value={encoding} onChange={setEncoding} sjis={sjis} className="training-checkboxes" />
       <ShiftJisCheckButton sjis={sjis} variant="secondary" />
       <ShiftJisCheckOutcome sjis={sjis} />
-      {sjis.needsConfirmation && check.state === 'checked' ? (
-        <>
-          <div role="alert" className="alert alert--warning">
-            <p>Shift_JIS で表せない文字が {check.count} 箇所あります({check.unencodable.map((u) => `${u.row}行目 ${u.columnLabel}「${u.char}」`).join('、')})。出力すると「〓」に置き換わります。</p>
-          </div>
-          <label className="checkbox checkbox--confirm">
-            <input type="checkbox" checked={sjis.acceptsSubstitution} onChange={(e) => sjis.setAcceptsSubstitution(e.target.checked)} />
-            上記の文字が「〓」に置き換わることを確認しました
-          </label>
-        </>
-      ) : null}
+      <ShiftJisSubstitutionConfirm sjis={sjis} describe={(u) => `${u.row}行目 ${u.columnLabel}「${u.char}」`} />
       {sjis.canDownload ? (
         <p className="form-actions">
           <a className="button button--primary" href={rosterUrl(joint.sessionId, encoding, sjis.replacesUnencodable)} download>
