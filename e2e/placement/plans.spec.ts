@@ -1,7 +1,8 @@
 // Journey (issue 5): the HR administrator builds a transfer plan (異動案) for the next April 1 — adds a move of a person
 // past the rotation period with fewer than 5 years in the unit (R3) without a special reason and sees the violation,
 // records the special reason and sees it cleared; runs the optimiser and waits for it, pins a move and re-solves;
-// then compares two plans side by side, approves one and applies it. The people come from the rules page's API
+// then compares two plans side by side, approves one, applies it and undoes the apply (適用の取り消し, after a
+// confirmation step on the page). The people come from the rules page's API
 // (R3 and R1 cases as of the date); the server is shared by every spec, so each plan has its own name. axe runs on
 // each page and state.
 
@@ -15,7 +16,7 @@ import { heading1, mainMenu, visible } from '../support/locators';
 type RuleItem = { staffId: number; employeeNumber: string; name: string; unitId: number; severity: string };
 type RuleFlags = { effectiveDate: string; items: RuleItem[] };
 type Choices = { units: Array<{ unitId: number; name: string; isFrontline: boolean }> };
-type PlanView = { id: number; name: string; version: number };
+type PlanView = { id: number; name: string; version: number; status: string };
 type PlanDetail = { plan: PlanView };
 
 const stamp = () => `${Date.now() % 1_000_000}`;
@@ -25,6 +26,12 @@ const rowOf = (page: Page, name: string) => movesTable(page).getByRole('row').fi
 async function rulePeople(hr: ApiClient, rule: 'R1' | 'R3'): Promise<RuleItem[]> {
   const { body } = await apiCall<RuleFlags>(hr, 'GET', `/api/placement/rules?rule=${rule}`);
   return body.items;
+}
+
+/** A person's career (posts with their dates) as the profile shows it. */
+async function careerOf(hr: ApiClient, staffId: number): Promise<unknown[]> {
+  const { body } = await apiCall<{ career: unknown[] }>(hr, 'GET', `/api/staff/${staffId}`);
+  return body.career;
 }
 
 async function openPlans(page: Page): Promise<void> {
@@ -107,10 +114,10 @@ describe('transfer plans (HR administrator)', () => {
 
 });
 
-describe('transfer plans: compare, approve, apply (HR administrator)', () => {
+describe('transfer plans: compare, approve, apply, undo the apply (HR administrator)', () => {
   const browser = browserPerSuite();
 
-  it('compares two plans side by side, approves one and applies it', async () => {
+  it('compares two plans side by side, approves one, applies it and undoes the apply', async () => {
     const { page } = browser();
     const hr = await apiClientFor('hrAdmin');
     const r1 = await rulePeople(hr, 'R1');
@@ -139,6 +146,7 @@ describe('transfer plans: compare, approve, apply (HR administrator)', () => {
       specialReason: null,
     });
     expect(withMove.plan.version).toBe(2);
+    const careerBefore = await careerOf(hr, p1!.staffId);
 
     await loginAs(page, 'hrAdmin');
     await openPlans(page);
@@ -167,5 +175,27 @@ describe('transfer plans: compare, approve, apply (HR administrator)', () => {
     await visible(page.getByRole('status').filter({ hasText: '異動案を発令(適用)しました。' }));
     await visible(page.getByText('発令済み', { exact: true }));
     await expectNoAxeViolations(page);
+    expect(await careerOf(hr, p1!.staffId)).not.toEqual(careerBefore);
+
+    // Undo the apply: the effective date is ahead and nobody touched the people since, so the server offers it;
+    // the page asks first, and "やめる" changes nothing.
+    const confirmation = page.getByRole('group', { name: '適用の取り消しの確認' });
+    await page.getByRole('button', { name: '適用を取り消す' }).click();
+    await visible(confirmation);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('適用の取り消しの確認');
+    await expectNoAxeViolations(page);
+    await confirmation.getByRole('button', { name: 'やめる' }).click();
+    await expect.poll(() => confirmation.count()).toBe(0);
+    await visible(page.getByText('発令済み', { exact: true }));
+    await page.getByRole('button', { name: '適用を取り消す' }).click();
+    await confirmation.getByRole('button', { name: '取り消しを確定する' }).click();
+    await visible(page.getByRole('status').filter({ hasText: '適用を取り消しました。' }));
+    await visible(page.getByText('承認済み', { exact: true }));
+    await visible(page.getByRole('button', { name: '発令する(配属を切り替える)' }));
+    await expectNoAxeViolations(page);
+    const { body: undone } = await apiCall<PlanDetail & { canUndoApply: boolean }>(hr, 'GET', `/api/placement/plans/${a.id}`);
+    expect(undone).toMatchObject({ plan: { status: 'approved' }, canUndoApply: false });
+    // p1's career is as it was before the apply: no post from the effective date, the old one open again.
+    expect(await careerOf(hr, p1!.staffId)).toEqual(careerBefore);
   });
 });

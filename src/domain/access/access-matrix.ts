@@ -236,7 +236,7 @@ export const accessMatrix = {
     relations: [],
   },
   'placement.plans.approve': {
-    description: 'approve a transfer plan and apply it (creates the new assignments and re-derives evaluator/confirmer relations)',
+    description: 'approve a transfer plan and apply it (creates the new assignments and re-derives evaluator/confirmer relations), and undo the apply before its effective date',
     roles: ['hr_admin'],
     relations: [],
   },

@@ -111,6 +111,10 @@ export type PlanDetail = {
   moves: MoveView[];
   constraints: ConstraintView[];
   canApprove: boolean;
+  /** 適用の取り消し: true when the actor may undo this applied plan's apply now */
+  canUndoApply: boolean;
+  /** for an applied plan that cannot be undone, why (Japanese); null otherwise */
+  undoApplyRefusal: string | null;
 };
 
 export type PlanList = { items: PlanView[]; defaultEffectiveDate: string };

@@ -121,6 +121,8 @@ export const errorStatus = {
   'placement.plan-conflict': 409,
   /** approving or applying a transfer plan with rule violations; details lists them */
   'placement.plan-has-violations': 422,
+  /** undoing a plan's apply that is not allowed: not applied, no apply record, effective date reached, or people touched since; details.reason says which */
+  'placement.plan-undo-refused': 409,
   /** a second DX推進リーダー for a 課 whose appointment overlaps the existing one (one per unit at a time) */
   'digital.leader-overlap': 409,
   /** stress check: answering or submitting outside the campaign's open period (or before it was opened) */

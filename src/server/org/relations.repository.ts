@@ -78,10 +78,13 @@ export async function listManualRelationsOn(exec: Executor, municipalityId: numb
   return rows.map(typed);
 }
 
-/** Rule rows in force on `date` or starting later: what a derivation for `date` reconsiders. */
+/**
+ * Rule rows in force on `date` or starting later: what a derivation for `date` reconsiders (with their creation
+ * time, so that a removed row can be put back whole when a transfer plan's apply is undone).
+ */
 export async function listRuleRelationsFrom(exec: Executor, municipalityId: number, date: string) {
   const rows = await exec
-    .select(relationColumns)
+    .select({ ...relationColumns, createdAt: staffRelations.createdAt })
     .from(staffRelations)
     .where(
       and(
@@ -131,12 +134,19 @@ export async function insertRelation(exec: Executor, v: NewRelation): Promise<nu
   return row!.id;
 }
 
-/** Many rows at once, in batches (a whole city's derivation is tens of thousands of rows). */
-export async function insertRelations(exec: Executor, rows: readonly NewRelation[]): Promise<void> {
+/** Many rows at once, in batches (a whole city's derivation is tens of thousands of rows); answers their ids. */
+export async function insertRelations(exec: Executor, rows: readonly NewRelation[]): Promise<Array<{ id: number; subjectStaffId: number }>> {
   const batchSize = 1000;
+  const inserted: Array<{ id: number; subjectStaffId: number }> = [];
   for (let i = 0; i < rows.length; i += batchSize) {
-    await exec.insert(staffRelations).values(rows.slice(i, i + batchSize));
+    inserted.push(
+      ...(await exec
+        .insert(staffRelations)
+        .values(rows.slice(i, i + batchSize))
+        .returning({ id: staffRelations.id, subjectStaffId: staffRelations.subjectStaffId })),
+    );
   }
+  return inserted;
 }
 
 /** Sets the last day of the given rows (null: open-ended again). */

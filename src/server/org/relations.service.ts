@@ -27,6 +27,7 @@ import {
   listRuleRelationsFrom,
   setRelationsEndsOn,
   type NewRelation,
+  type RelationRow,
 } from './relations.repository.js';
 import { fullName } from './org-views.js';
 
@@ -83,6 +84,17 @@ function ruleReason(r: DerivedRelation): string {
 }
 
 /**
+ * The rows a derivation wrote, as they were before it (removed rows whole, ended and reopened rows with their old
+ * end) and the ids it inserted: what undoing a transfer plan's apply puts back (ADR 0014).
+ */
+export type RuleRelationChanges = {
+  removed: Array<RelationRow & { createdAt: string }>;
+  ended: RelationRow[];
+  reopened: RelationRow[];
+  created: Array<{ id: number; subjectStaffId: number }>;
+};
+
+/**
  * Re-derives the rule relations for `asOf` from the organisation, positions and regular assignments in force
  * on that day. A rule row that still holds is kept (open-ended); one that no longer holds ends the day before
  * (or is removed if it began that very day); new rows start on `asOf`, open-ended. A derivation replaces
@@ -95,7 +107,7 @@ export async function rebuildRuleRelations(
   exec: Executor,
   municipalityId: number,
   asOf: string,
-): Promise<{ created: number; unresolved: { subjectStaffId: number; kind: string; reason: string }[] }> {
+): Promise<{ created: number; unresolved: { subjectStaffId: number; kind: string; reason: string }[]; changes: RuleRelationChanges }> {
   // One after the other: `exec` may be a transaction, i.e. a single connection.
   const versions = await listUnitVersions(exec, municipalityId);
   const posts = await listRegularPostsOn(exec, municipalityId, asOf);
@@ -141,14 +153,19 @@ export async function rebuildRuleRelations(
   await deleteRelations(exec, toDelete);
   await setRelationsEndsOn(exec, toEnd, addDays(asOf, -1));
   await setRelationsEndsOn(exec, toReopen, null);
-  await insertRelations(exec, toInsert);
+  const inserted = await insertRelations(exec, toInsert);
+  const rowsOf = (ids: readonly number[]) => {
+    const wantedIds = new Set(ids);
+    return existing.filter((row) => wantedIds.has(row.id));
+  };
+  const changes: RuleRelationChanges = { removed: rowsOf(toDelete), ended: rowsOf(toEnd), reopened: rowsOf(toReopen), created: inserted };
 
   const settledByHand = new Set(manual.map((m) => `${m.subjectStaffId}:${m.kind}`));
   const unresolved = derived.unresolved
     .filter((u) => !settledByHand.has(`${u.subjectStaffId}:${u.kind}`))
     .sort((a, b) => a.subjectStaffId - b.subjectStaffId || a.kind.localeCompare(b.kind))
     .map((u) => ({ subjectStaffId: u.subjectStaffId, kind: u.kind, reason: u.message }));
-  return { created: toInsert.length, unresolved };
+  return { created: toInsert.length, unresolved, changes };
 }
 
 /** POST /api/relations/derive: derive for a date, in one transaction with its audit row; the worklist gets names. */

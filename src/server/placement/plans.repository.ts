@@ -1,11 +1,13 @@
 /**
  * Transfer plans (異動案): the plans, their moves and constraints, and — for applying a plan — the regular
- * assignments the moves end and create. Every statement is scoped by municipality.
+ * assignments the moves end and create; for undoing an apply, its record and the rows it puts back. Every statement
+ * is scoped by municipality.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { transferPlanConstraints, transferPlanMoves, transferPlans } from '../db/schema/placement.js';
-import { assignments, orgUnitVersions, positions, staff } from '../db/schema/org.js';
+import { transferPlanApplyLogs, transferPlanConstraints, transferPlanMoves, transferPlans } from '../db/schema/placement.js';
+import { assignments, orgUnitVersions, positions, staff, staffRelations } from '../db/schema/org.js';
+import type { AssignmentRecord, RelationRecord, RemovedRelation } from '../../domain/placement/plan-apply-log.js';
 
 export type PlanRow = typeof transferPlans.$inferSelect;
 export type MoveRow = typeof transferPlanMoves.$inferSelect;
@@ -232,14 +234,175 @@ export async function setAssignmentEndsOn(exec: Executor, municipalityId: number
     .where(and(eq(assignments.municipalityId, municipalityId), eq(assignments.id, assignmentId)));
 }
 
+/** Inserts regular posts; answers the new rows' ids (the apply records them so that an undo can remove them). */
 export async function insertRegularAssignments(
   exec: Executor,
   rows: ReadonlyArray<Pick<AssignmentRow, 'municipalityId' | 'staffId' | 'unitId' | 'positionId' | 'startsOn' | 'endsOn'>>,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await exec
+): Promise<Array<{ id: number; staffId: number }>> {
+  if (rows.length === 0) return [];
+  return exec
     .insert(assignments)
     .values(rows.map((r) => ({ ...r, kind: 'regular' })))
-    .returning({ id: assignments.id });
-  return inserted.length;
+    .returning({ id: assignments.id, staffId: assignments.staffId });
+}
+
+// ---- The apply record and the undo (適用の取り消し, ADR 0014) ----
+
+export type ApplyLogRow = typeof transferPlanApplyLogs.$inferSelect;
+
+export async function insertApplyLog(
+  exec: Executor,
+  values: Pick<ApplyLogRow, 'municipalityId' | 'planId' | 'effectiveDate' | 'changes' | 'fingerprints' | 'appliedByAccountId' | 'appliedAt'>,
+): Promise<number> {
+  const [row] = await exec.insert(transferPlanApplyLogs).values(values).returning({ id: transferPlanApplyLogs.id });
+  return row!.id;
+}
+
+/** The record of the plan's apply that has not been undone (at most one, by a unique index). */
+export async function findOpenApplyLog(exec: Executor, municipalityId: number, planId: number): Promise<ApplyLogRow | undefined> {
+  const [row] = await exec
+    .select()
+    .from(transferPlanApplyLogs)
+    .where(and(eq(transferPlanApplyLogs.municipalityId, municipalityId), eq(transferPlanApplyLogs.planId, planId), isNull(transferPlanApplyLogs.undoneAt)));
+  return row;
+}
+
+export async function markApplyLogUndone(exec: Executor, municipalityId: number, logId: number, accountId: number, at: string): Promise<void> {
+  await exec
+    .update(transferPlanApplyLogs)
+    .set({ undoneByAccountId: accountId, undoneAt: at })
+    .where(and(eq(transferPlanApplyLogs.municipalityId, municipalityId), eq(transferPlanApplyLogs.id, logId)));
+}
+
+/** Enough ids per statement to stay far below the protocol's 65,535 parameters. */
+const idBatch = 5000;
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += idBatch) out.push(items.slice(i, i + idBatch));
+  return out;
+}
+
+/**
+ * Every assignment (any kind, history included) of the people, and every relation row in which one of them is the
+ * subject or the holder: what the apply's fingerprints cover. `lock` takes the rows FOR UPDATE, so that nothing can
+ * change them between the undo's check and its commit.
+ */
+export async function listPeopleRows(
+  exec: Executor,
+  municipalityId: number,
+  staffIds: readonly number[],
+  lock: boolean,
+): Promise<{ assignments: AssignmentRecord[]; relations: RelationRecord[] }> {
+  const assignmentRows: AssignmentRecord[] = [];
+  const relationRows = new Map<number, RelationRecord>();
+  for (const ids of batches(staffIds)) {
+    const a = exec
+      .select({
+        id: assignments.id,
+        staffId: assignments.staffId,
+        unitId: assignments.unitId,
+        positionId: assignments.positionId,
+        kind: assignments.kind,
+        dispatchTo: assignments.dispatchTo,
+        startsOn: assignments.startsOn,
+        endsOn: assignments.endsOn,
+      })
+      .from(assignments)
+      .where(and(eq(assignments.municipalityId, municipalityId), inArray(assignments.staffId, ids)));
+    assignmentRows.push(...(lock ? await a.for('update') : await a));
+    const r = exec
+      .select({
+        id: staffRelations.id,
+        kind: staffRelations.kind,
+        subjectStaffId: staffRelations.subjectStaffId,
+        holderStaffId: staffRelations.holderStaffId,
+        source: staffRelations.source,
+        reason: staffRelations.reason,
+        startsOn: staffRelations.startsOn,
+        endsOn: staffRelations.endsOn,
+      })
+      .from(staffRelations)
+      .where(and(eq(staffRelations.municipalityId, municipalityId), or(inArray(staffRelations.subjectStaffId, ids), inArray(staffRelations.holderStaffId, ids))));
+    for (const row of lock ? await r.for('update') : await r) relationRows.set(row.id, row);
+  }
+  return { assignments: assignmentRows, relations: [...relationRows.values()] };
+}
+
+/** Deletes the assignments by id; answers how many there were. */
+export async function deleteAssignments(exec: Executor, municipalityId: number, ids: readonly number[]): Promise<number> {
+  let n = 0;
+  for (const batch of batches(ids)) {
+    n += (await exec.delete(assignments).where(and(eq(assignments.municipalityId, municipalityId), inArray(assignments.id, batch))).returning({ id: assignments.id })).length;
+  }
+  return n;
+}
+
+/** Sets each assignment's end back to the given one (one statement per distinct end); answers how many rows changed. */
+export async function restoreAssignmentEnds(exec: Executor, municipalityId: number, rows: ReadonlyArray<{ id: number; endsOn: string | null }>): Promise<number> {
+  let n = 0;
+  for (const [endsOn, ids] of groupByEnd(rows)) {
+    for (const batch of batches(ids)) {
+      n += (
+        await exec
+          .update(assignments)
+          .set({ endsOn })
+          .where(and(eq(assignments.municipalityId, municipalityId), inArray(assignments.id, batch)))
+          .returning({ id: assignments.id })
+      ).length;
+    }
+  }
+  return n;
+}
+
+export async function deleteRelationRows(exec: Executor, municipalityId: number, ids: readonly number[]): Promise<number> {
+  let n = 0;
+  for (const batch of batches(ids)) {
+    n += (
+      await exec
+        .delete(staffRelations)
+        .where(and(eq(staffRelations.municipalityId, municipalityId), inArray(staffRelations.id, batch)))
+        .returning({ id: staffRelations.id })
+    ).length;
+  }
+  return n;
+}
+
+export async function restoreRelationEnds(exec: Executor, municipalityId: number, rows: ReadonlyArray<{ id: number; endsOn: string | null }>): Promise<number> {
+  let n = 0;
+  for (const [endsOn, ids] of groupByEnd(rows)) {
+    for (const batch of batches(ids)) {
+      n += (
+        await exec
+          .update(staffRelations)
+          .set({ endsOn })
+          .where(and(eq(staffRelations.municipalityId, municipalityId), inArray(staffRelations.id, batch)))
+          .returning({ id: staffRelations.id })
+      ).length;
+    }
+  }
+  return n;
+}
+
+/** Puts relation rows back whole — the same id and creation time — as they were before an apply removed them. */
+export async function reinsertRelationRows(exec: Executor, municipalityId: number, rows: readonly RemovedRelation[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await exec
+      .insert(staffRelations)
+      .overridingSystemValue()
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, municipalityId })))
+      .returning({ id: staffRelations.id });
+    n += inserted.length;
+  }
+  return n;
+}
+
+function groupByEnd(rows: ReadonlyArray<{ id: number; endsOn: string | null }>): Map<string | null, number[]> {
+  const groups = new Map<string | null, number[]>();
+  for (const r of rows) {
+    const ids = groups.get(r.endsOn);
+    if (ids) ids.push(r.id);
+    else groups.set(r.endsOn, [r.id]);
+  }
+  return groups;
 }

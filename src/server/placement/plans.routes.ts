@@ -1,6 +1,7 @@
 /**
  * /api/placement/plans: transfer plans (異動案, issue 5) for HR — scenarios, moves, pin/forbid/stay constraints,
- * the live evaluation, comparison, exports; approving and applying need placement.plans.approve (hr_admin).
+ * the live evaluation, comparison, exports; approving, applying and undoing an apply need placement.plans.approve
+ * (hr_admin).
  */
 import { z } from '@hono/zod-openapi';
 import { createAreaApp, errorResponses } from '../http/openapi-app.js';
@@ -33,6 +34,7 @@ import {
   removePlanConstraint,
   removePlanMove,
   reopenTransferPlan,
+  undoTransferPlanApply,
   updatePlanMove,
   updateTransferPlan,
 } from './plans.service.js';
@@ -242,6 +244,22 @@ plansRoutes.openapi(
     responses: { 200: { description: '適用の結果' }, ...conflict, 422: { description: 'ルール違反あり' }, ...errorResponses },
   }),
   async (c) => c.json(await applyTransferPlan(serviceContext(c), { planId: idParam(c), ...c.req.valid('json') }), 200),
+);
+
+plansRoutes.openapi(
+  defineRoute(prefix, approve, {
+    method: 'post',
+    path: '/plans/{id}/undo-apply',
+    summary:
+      '適用の取り消し: 発令日の前日まで、適用後に対象職員の配属・評価者・確認者が変わっていなければ、1つのトランザクションで適用前に戻し、案を承認済みに戻す',
+    request: { params: idPath, ...json(planVersionInputSchema) },
+    responses: {
+      200: { description: '取り消しの結果 (戻した配属・関係の件数)' },
+      409: { description: '他の人が先に更新した (common.conflict)、または取り消せない (placement.plan-undo-refused、details.reason に理由)' },
+      ...errorResponses,
+    },
+  }),
+  async (c) => c.json(await undoTransferPlanApply(serviceContext(c), { planId: idParam(c), ...c.req.valid('json') }), 200),
 );
 
 plansRoutes.openapi(

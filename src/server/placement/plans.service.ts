@@ -39,17 +39,39 @@ import type { CsvOutputEncoding } from '../common/csv-codec.js';
 import { csvDownload, unencodableReport, type ExportFile } from '../common/csv-download.js';
 import { buildXlsx } from '../common/excel-export.js';
 import type { UnencodableReport } from '../../domain/org/org-api.js';
+import { createHash } from 'node:crypto';
 import { loadPlacementFacts, loadPlacementFactsWith } from './facts.service.js';
 import { rebuildRuleRelations } from '../org/relations.service.js';
+import { formatDate } from '../../domain/common/wareki.js';
 import {
+  affectedPeople,
+  canonicalPeopleRows,
+  changeCounts,
+  changedPeople,
+  undoApplyRefusal,
+  type PlanApplyChanges,
+  type PlanApplyFingerprints,
+  type UndoRefusal,
+} from '../../domain/placement/plan-apply-log.js';
+import {
+  deleteAssignments,
   deleteConstraint,
   deleteMove,
+  deleteRelationRows,
   findMove,
+  findOpenApplyLog,
   findPlan,
+  insertApplyLog,
   insertConstraints,
   insertMoves,
   insertPlan,
   insertRegularAssignments,
+  listPeopleRows,
+  markApplyLogUndone,
+  reinsertRelationRows,
+  restoreAssignmentEnds,
+  restoreRelationEnds,
+  type ApplyLogRow,
   listConstraints,
   listMoves,
   listPeopleWithPostOn,
@@ -191,11 +213,20 @@ export async function readTransferPlan(ctx: ServiceContext, input: { planId: num
   const moves = await listMoves(exec, ctx.actor.municipalityId, plan.id);
   const constraints = await listConstraints(exec, ctx.actor.municipalityId, plan.id);
   const approve = await can(ctx.database, ctx.actor, 'placement.plans.approve', {}, ctx.today);
+  // Only an applied plan is checked against its apply record; undoing needs the same permission as applying.
+  const undoRefusal =
+    plan.status !== 'applied'
+      ? null
+      : approve.allowed
+        ? await undoRefusalOf(exec, ctx, plan, await findOpenApplyLog(exec, ctx.actor.municipalityId, plan.id), false)
+        : { message: '適用の取り消しは人事管理者が行います。' };
   return {
     plan: toPlanView(plan, moves.length),
     moves: await moveViewsOf(exec, ctx, plan, moves),
     constraints: await constraintViewsOf(exec, ctx, plan, constraints),
     canApprove: approve.allowed,
+    canUndoApply: plan.status === 'applied' && undoRefusal === null,
+    undoApplyRefusal: plan.status === 'applied' ? (undoRefusal?.message ?? null) : null,
   };
 }
 
@@ -548,6 +579,15 @@ export async function reopenTransferPlan(ctx: ServiceContext, input: { planId: n
 
 export type ApplyResult = { plan: PlanView; assignmentsEnded: number; assignmentsCreated: number; relationsCreated: number };
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The digest of each person's assignments and relations (plan-apply-log.ts says which rows), keyed by staff id. */
+async function fingerprintsOf(exec: Executor, municipalityId: number, staffIds: readonly number[], lock: boolean): Promise<PlanApplyFingerprints> {
+  const rows = await listPeopleRows(exec, municipalityId, staffIds, lock);
+  const texts = canonicalPeopleRows(staffIds, rows.assignments, rows.relations);
+  return Object.fromEntries([...texts].map(([staffId, text]) => [String(staffId), sha256(text)]));
+}
+
 /**
  * POST /api/placement/plans/{id}/apply: an approved plan whose effective date is today or later (a past date would
  * rewrite history that evaluations and payroll already read) is applied in ONE transaction: each mover's regular
@@ -575,7 +615,7 @@ export async function applyTransferPlan(ctx: ServiceContext, input: { planId: nu
     const violations = violationsOf(evaluatePlan(facts, moves.map(toPlannedMove)), facts);
     if (violations.length > 0) refuseViolations(violations, '発令');
     const current = await listRegularAssignmentsFrom(tx, municipalityId, moves.map((m) => m.staffId), dayBefore);
-    let ended = 0;
+    const ended: PlanApplyChanges['assignmentsEnded'] = [];
     const created: Parameters<typeof insertRegularAssignments>[1][number][] = [];
     for (const move of moves) {
       const own = current.filter((a) => a.staffId === move.staffId);
@@ -586,7 +626,7 @@ export async function applyTransferPlan(ctx: ServiceContext, input: { planId: nu
       const post = own.filter((a) => a.startsOn <= dayBefore).at(-1);
       if (!post) throw new AppError('placement.plan-conflict', '発令日の前日に本務の配属がない職員がいるため適用できません。', { staffId: move.staffId });
       await setAssignmentEndsOn(tx, municipalityId, post.id, dayBefore);
-      ended += 1;
+      ended.push({ id: post.id, staffId: move.staffId, endsOnBefore: post.endsOn });
       created.push({
         municipalityId,
         staffId: move.staffId,
@@ -598,16 +638,162 @@ export async function applyTransferPlan(ctx: ServiceContext, input: { planId: nu
     }
     const inserted = await insertRegularAssignments(tx, created);
     const relations = await rebuildRuleRelations(tx, municipalityId, plan.effectiveDate);
+    // What the apply wrote and how the affected people's rows look now: the undo puts the first back if the second
+    // still holds (ADR 0014, 適用の取り消し).
+    const changes: PlanApplyChanges = {
+      assignmentsEnded: ended,
+      assignmentsCreated: inserted,
+      relationsRemoved: relations.changes.removed.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        subjectStaffId: r.subjectStaffId,
+        holderStaffId: r.holderStaffId,
+        source: r.source,
+        reason: r.reason,
+        startsOn: r.startsOn,
+        endsOn: r.endsOn,
+        createdAt: r.createdAt,
+      })),
+      relationsEnded: relations.changes.ended.map((r) => ({ id: r.id, subjectStaffId: r.subjectStaffId, endsOnBefore: r.endsOn })),
+      relationsReopened: relations.changes.reopened.map((r) => ({ id: r.id, subjectStaffId: r.subjectStaffId, endsOnBefore: r.endsOn })),
+      relationsCreated: relations.changes.created,
+    };
+    await insertApplyLog(tx, {
+      municipalityId,
+      planId: plan.id,
+      effectiveDate: plan.effectiveDate,
+      changes,
+      fingerprints: await fingerprintsOf(tx, municipalityId, affectedPeople(changes), false),
+      appliedByAccountId: ctx.actor.accountId,
+      appliedAt: ctx.now.toISOString(),
+    });
     await auditInTx(tx, auditSource(ctx), {
       action: 'placement.plan-applied',
       outcome: 'succeeded',
       objectType: 'transfer_plan',
       objectId: plan.id,
-      details: { effectiveDate: plan.effectiveDate, moves: moves.length, assignmentsCreated: inserted, relationsCreated: relations.created },
+      details: { effectiveDate: plan.effectiveDate, moves: moves.length, ...changeCounts(changes) },
     });
-    return { plan: toPlanView(row, moves.length), assignmentsEnded: ended, assignmentsCreated: inserted, relationsCreated: relations.created };
+    return { plan: toPlanView(row, moves.length), assignmentsEnded: ended.length, assignmentsCreated: inserted.length, relationsCreated: relations.created };
   });
   return result;
+}
+
+/**
+ * Whether the plan's apply may be undone (undoApplyRefusal in plan-apply-log.ts): the status, the record and the
+ * date first; then the affected people's rows against the fingerprints recorded right after the apply. `lock`
+ * (inside the undo's transaction) holds those rows until the commit.
+ */
+async function undoRefusalOf(exec: Executor, ctx: ServiceContext, plan: PlanRow, log: ApplyLogRow | undefined, lock: boolean): Promise<UndoRefusal | null> {
+  const municipalityId = ctx.actor.municipalityId;
+  const base = {
+    status: plan.status,
+    hasApplyRecord: log !== undefined,
+    effectiveDate: plan.effectiveDate,
+    today: ctx.today,
+    formatDate: (iso: string) => formatDate(iso, ctx.actor.dateStyle),
+  };
+  const early = undoApplyRefusal({ ...base, changed: null });
+  if (early || !log) return early;
+  const recorded = log.fingerprints as PlanApplyFingerprints;
+  const changedIds = changedPeople(recorded, await fingerprintsOf(exec, municipalityId, Object.keys(recorded).map(Number), lock));
+  if (changedIds.length === 0) return null;
+  const people = new Map((await listPeopleWithPostOn(exec, municipalityId, changedIds, ctx.today)).map((p) => [p.staffId, `${p.familyName} ${p.givenName}`]));
+  return undoApplyRefusal({ ...base, changed: changedIds.map((staffId) => ({ staffId, name: people.get(staffId) ?? '' })) });
+}
+
+function refuseUndo(refusal: UndoRefusal): never {
+  throw new AppError('placement.plan-undo-refused', refusal.message, { reason: refusal.reason, staffIds: refusal.staffIds });
+}
+
+export type UndoApplyResult = {
+  plan: PlanView;
+  /** posts the apply had ended, open again as before */
+  assignmentsReopened: number;
+  /** posts the apply had created, removed */
+  assignmentsRemoved: number;
+  /** evaluator/confirmer rows put back as they were (removed ones re-inserted, ended or reopened ones with their old end) */
+  relationsRestored: number;
+  /** evaluator/confirmer rows the apply had created, removed */
+  relationsRemoved: number;
+};
+
+/**
+ * POST /api/placement/plans/{id}/undo-apply (適用の取り消し): an applied plan whose effective date is still ahead, and
+ * whose affected people nobody has touched since (another plan, an import, a derivation, a manual edit), goes back to
+ * approved in ONE transaction that restores exactly what the apply changed: the posts it ended are open again with
+ * their old end, the posts it created are gone, the relation rows it removed are back with their ids, the ones it
+ * ended or reopened have their old end, the ones it created are gone. The apply record is marked undone and the
+ * audit row, with the counts, is written last. Anything else is refused with placement.plan-undo-refused.
+ */
+export async function undoTransferPlanApply(ctx: ServiceContext, input: { planId: number; version: number }): Promise<UndoApplyResult> {
+  const municipalityId = ctx.actor.municipalityId;
+  const plan = await getPlan(ctx.database.db, ctx, input.planId);
+  const early = undoApplyRefusal({
+    status: plan.status,
+    hasApplyRecord: (await findOpenApplyLog(ctx.database.db, municipalityId, plan.id)) !== undefined,
+    effectiveDate: plan.effectiveDate,
+    today: ctx.today,
+    changed: null,
+    formatDate: (iso) => formatDate(iso, ctx.actor.dateStyle),
+  });
+  if (early) refuseUndo(early);
+
+  return ctx.database.db.transaction(async (tx) => {
+    // The version bump locks the plan row first: two undos (or an undo and an archive) of the same plan take turns.
+    const row = await bumpPlan(tx, ctx, plan, input.version, { status: 'approved', appliedAt: null });
+    const log = await findOpenApplyLog(tx, municipalityId, plan.id);
+    const refusal = await undoRefusalOf(tx, ctx, plan, log, true);
+    if (refusal || !log) refuseUndo(refusal ?? { reason: 'no-apply-record', message: '適用の記録が見つかりません。', staffIds: [] });
+    const changes = log.changes as PlanApplyChanges;
+
+    // Reverse order of the apply: relations first (created gone, ends back, removed rows back), then the posts.
+    const relationsRemoved = await deleteRelationRows(tx, municipalityId, changes.relationsCreated.map((r) => r.id));
+    const relationEnds = await restoreRelationEnds(tx, municipalityId, [
+      ...changes.relationsEnded.map((r) => ({ id: r.id, endsOn: r.endsOnBefore })),
+      ...changes.relationsReopened.map((r) => ({ id: r.id, endsOn: r.endsOnBefore })),
+    ]);
+    const reinserted = await reinsertRelationRows(tx, municipalityId, changes.relationsRemoved);
+    const assignmentsRemoved = await deleteAssignments(tx, municipalityId, changes.assignmentsCreated.map((a) => a.id));
+    const assignmentsReopened = await restoreAssignmentEnds(
+      tx,
+      municipalityId,
+      changes.assignmentsEnded.map((a) => ({ id: a.id, endsOn: a.endsOnBefore })),
+    );
+    // The fingerprints guarantee every row is there; a shortfall would mean a row vanished under the lock — never commit half.
+    const counts = changeCounts(changes);
+    if (
+      relationsRemoved !== counts.relationsCreated ||
+      relationEnds !== counts.relationsEnded + counts.relationsReopened ||
+      assignmentsRemoved !== counts.assignmentsCreated ||
+      assignmentsReopened !== counts.assignmentsEnded
+    ) {
+      refuseUndo({ reason: 'changed-since-apply', message: '適用の後に配属または評価者・確認者が変更されているため、適用を取り消せません。', staffIds: [] });
+    }
+    await markApplyLogUndone(tx, municipalityId, log.id, ctx.actor.accountId, ctx.now.toISOString());
+    await auditInTx(tx, auditSource(ctx), {
+      action: 'placement.plan-apply-undone',
+      outcome: 'succeeded',
+      objectType: 'transfer_plan',
+      objectId: plan.id,
+      details: {
+        effectiveDate: plan.effectiveDate,
+        applyLogId: log.id,
+        assignmentsReopened,
+        assignmentsRemoved,
+        relationsRestored: relationEnds + reinserted,
+        relationsRemoved,
+        people: Object.keys(log.fingerprints as PlanApplyFingerprints).length,
+      },
+    });
+    return {
+      plan: toPlanView(row, (await listMoves(tx, municipalityId, plan.id)).length),
+      assignmentsReopened,
+      assignmentsRemoved,
+      relationsRestored: relationEnds + reinserted,
+      relationsRemoved,
+    };
+  });
 }
 
 /** The rows of the 異動案 layout (planExportHeader), by employee number. */

@@ -90,6 +90,33 @@ export const transferPlans = pgTable(
   ],
 );
 
+/**
+ * What applying a transfer plan wrote (ADR 0014, 適用の取り消し), so that the apply can be undone exactly: `changes`
+ * holds the regular posts it ended (with their end before) and created, and the evaluator/confirmer rows the
+ * re-derivation removed (whole rows), ended, reopened (with their end before) and created; `fingerprints` holds, per
+ * affected person, a digest of all their assignments and relations right after the apply — a different digest later
+ * means something else touched them. One row per apply; undoing stamps undone_at, so a plan has at most one open row.
+ */
+export const transferPlanApplyLogs = pgTable(
+  'transfer_plan_apply_logs',
+  {
+    id: idColumn(),
+    municipalityId: integer('municipality_id').notNull().references(() => municipalities.id),
+    planId: integer('plan_id').notNull().references(() => transferPlans.id),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    changes: jsonb('changes').notNull(),
+    fingerprints: jsonb('fingerprints').notNull(),
+    appliedByAccountId: integer('applied_by_account_id').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'string' }).notNull(),
+    undoneByAccountId: integer('undone_by_account_id'),
+    undoneAt: timestamp('undone_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('transfer_plan_apply_logs_plan_idx').on(t.municipalityId, t.planId),
+    uniqueIndex('transfer_plan_apply_logs_open_uq').on(t.planId).where(sql`${t.undoneAt} is null`),
+  ],
+);
+
 /** A move in a plan: the person goes to a unit (and position, null = keeps theirs) on the plan's date. */
 export const transferPlanMoves = pgTable(
   'transfer_plan_moves',

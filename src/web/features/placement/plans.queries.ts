@@ -71,9 +71,9 @@ export const useRenamePlan = () =>
   usePlanMutation((input: { id: number; version: number; name: string; note: string }) =>
     api.put<PlanView>(`/api/placement/plans/${input.id}`, { version: input.version, name: input.name, note: input.note }),
   );
-/** archive, approve, reopen, apply: a step of the plan with its version. */
+/** archive, approve, reopen, apply, undo-apply (適用の取り消し): a step of the plan with its version. */
 export const usePlanStep = () =>
-  usePlanMutation((input: { id: number; version: number; step: 'archive' | 'approve' | 'reopen' | 'apply' }) =>
+  usePlanMutation((input: { id: number; version: number; step: 'archive' | 'approve' | 'reopen' | 'apply' | 'undo-apply' }) =>
     api.post<unknown>(`/api/placement/plans/${input.id}/${input.step}`, { version: input.version }),
   );
 export const useAddMove = (planId: number) => usePlanMutation((input: AddMoveInput) => api.post<PlanDetail>(`/api/placement/plans/${planId}/moves`, input));
