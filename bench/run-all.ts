@@ -12,7 +12,7 @@ import { postgresAdminUrl, stopThrowaway, type Engine } from './bench-support.js
 
 const { values } = parseArgs({ options: { staff: { type: 'string', default: '40000' }, only: { type: 'string' } } });
 const only = values.only?.split(',');
-const benches = ['import', 'directory', 'evaluation-progress', 'training-reports', 'recruitment-pipeline', 'recruitment-public', 'stress-check'].filter((b) => !only || only.includes(b));
+const benches = ['import', 'directory', 'evaluation-progress', 'training-reports', 'placement-rules', 'recruitment-pipeline', 'recruitment-public', 'stress-check'].filter((b) => !only || only.includes(b));
 console.log(`Jinzai benchmarks — ${new Date().toISOString()} — node ${process.version}, ${values.staff} staff`);
 try {
   // Pure benches (domain rules, no database): once, not per engine.

@@ -71,6 +71,44 @@ function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]
 const storedPhase = (value: string | null): CareerPhase | null => careerPhases.find((p) => p === value) ?? null;
 
 /**
+ * Date arithmetic memoised for one build of the facts: a city's assignment dates repeat (April 1, March 31) tens of
+ * thousands of times, and parsing them again per person was most of the build's time at 40,000 staff.
+ */
+type DateMemo = { dayBefore(date: string): string; dayAfter(date: string): string; completedYears(from: string, to: string): number };
+
+function dateMemo(): DateMemo {
+  const before = new Map<string, string>();
+  const after = new Map<string, string>();
+  const years = new Map<string, Map<string, number>>();
+  return {
+    dayBefore(date) {
+      let d = before.get(date);
+      if (d === undefined) before.set(date, (d = addDays(date, -1)));
+      return d;
+    },
+    dayAfter(date) {
+      let d = after.get(date);
+      if (d === undefined) after.set(date, (d = addDays(date, 1)));
+      return d;
+    },
+    completedYears(from, to) {
+      let byTo = years.get(from);
+      if (byTo === undefined) years.set(from, (byTo = new Map()));
+      let n = byTo.get(to);
+      if (n === undefined) byTo.set(to, (n = completedYearsBetween(from, to)));
+      return n;
+    },
+  };
+}
+
+/** The units that bore an expertise field in some version. */
+function fieldedUnits(versions: readonly UnitVersion[]): Set<number> {
+  const fielded = new Set<number>();
+  for (const v of versions) if (v.expertiseField !== null && v.expertiseField !== '') fielded.add(v.unitId);
+  return fielded;
+}
+
+/**
  * The expertise fields a person earned by serving: for each unbroken stay of regular posts in one unit (renames and
  * mergers followed like tenure), when it lasted `minYears` completed years or more, every expertise field the unit
  * bore during the stay. Stays are cut at `until` (the eve of the effective date); the count runs to the day after.
@@ -82,9 +120,20 @@ export function servedExpertiseFields(
   until: string,
   minYears: number,
 ): string[] {
-  // Nothing to earn when none of the person's units ever had a field (most people in most cities): skip the work.
-  const fielded = new Set<number>();
-  for (const v of versions) if (v.expertiseField !== null && v.expertiseField !== '') fielded.add(v.unitId);
+  return servedFields(assignments, versions, fieldedUnits(versions), lineage, until, minYears, dateMemo());
+}
+
+/** `servedExpertiseFields` with what one build shares: the units with a field and the date memo. */
+function servedFields(
+  assignments: readonly Assignment[],
+  versions: readonly UnitVersion[],
+  fielded: ReadonlySet<number>,
+  lineage: UnitLineage,
+  until: string,
+  minYears: number,
+  dates: DateMemo,
+): string[] {
+  // Nothing to earn when none of the person's units ever had a field: skip the work.
   if (!assignments.some((a) => fielded.has(a.unitId))) return [];
   const regulars = assignments
     .filter((a) => a.kind === 'regular' && a.startsOn <= until)
@@ -94,8 +143,7 @@ export function servedExpertiseFields(
   const stays: Stay[] = [];
   for (const r of regulars) {
     // An unbroken stay: the same canonical unit, starting by the day after the previous row of that unit ends.
-    // (The day arithmetic only when the rows do not overlap: dates are parsed sparingly at 40,000 people.)
-    const open = stays.find((s) => s.key === r.key && s.from <= r.from && (s.to >= r.from || s.to === addDays(r.from, -1)));
+    const open = stays.find((s) => s.key === r.key && s.from <= r.from && (s.to >= r.from || s.to === dates.dayBefore(r.from)));
     if (open !== undefined) {
       if (r.to > open.to) open.to = r.to;
       open.unitIds.add(r.unitId);
@@ -108,7 +156,7 @@ export function servedExpertiseFields(
     if (![...s.unitIds].some((id) => fielded.has(id))) continue;
     // At most (year of the day after `to`) − (year of `from`) completed years: skip short stays without parsing.
     if (Number(s.to.slice(0, 4)) + 1 - Number(s.from.slice(0, 4)) < minYears) continue;
-    if (completedYearsBetween(s.from, addDays(s.to, 1)) < minYears) continue;
+    if (dates.completedYears(s.from, dates.dayAfter(s.to)) < minYears) continue;
     for (const v of versions) {
       if (!s.unitIds.has(v.unitId) || v.expertiseField === null || v.expertiseField === '') continue;
       if (v.startsOn <= s.to && (v.endsOn === null || v.endsOn >= s.from)) fields.add(v.expertiseField);
@@ -128,6 +176,8 @@ export function buildPlacementFacts(input: PlacementFactsInput): PlacementFacts 
   const expertiseByStaff = groupBy(input.expertise, (e) => e.staffId);
   const wishesByStaff = groupBy(input.wishes, (w) => w.staffId);
   const snapshot = orgAsOf(input.versions, effectiveDate);
+  const fielded = fieldedUnits(input.versions);
+  const dates = dateMemo();
 
   const people: PlacementPerson[] = [];
   for (const s of [...input.staff].sort((a, b) => (a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : a.staffId - b.staffId))) {
@@ -138,8 +188,10 @@ export function buildPlacementFacts(input: PlacementFactsInput): PlacementFacts 
     const position = positionById.get(regular.positionId);
     if (position === undefined) continue;
     // Only the versions of this person's own units: the career functions scan what they are given.
-    const unitIds = new Set(own.map((a) => a.unitId));
-    const ownVersions = [...unitIds].flatMap((id) => versionsByUnit.get(id) ?? []);
+    const unitIds = new Set<number>();
+    for (const a of own) unitIds.add(a.unitId);
+    const ownVersions: UnitVersion[] = [];
+    for (const id of unitIds) for (const v of versionsByUnit.get(id) ?? []) ownVersions.push(v);
     const isDispatched = own.some((a) => a.kind === 'dispatch' && isInForce(a, effectiveDate));
     const tenure = currentUnitTenure(own, lineage, eve);
     let inUnitSince: string;
@@ -158,7 +210,7 @@ export function buildPlacementFacts(input: PlacementFactsInput): PlacementFacts 
       orgSettings,
     );
     const recorded = (expertiseByStaff.get(s.staffId) ?? []).map((e) => e.field);
-    const served = servedExpertiseFields(own, ownVersions, lineage, eve, orgSettings.rotationYearsPerUnit);
+    const served = servedFields(own, ownVersions, fielded, lineage, eve, orgSettings.rotationYearsPerUnit, dates);
     const wishes = (wishesByStaff.get(s.staffId) ?? [])
       .filter((w) => w.rank >= 1 && w.rank <= 3)
       .sort((a, b) => a.rank - b.rank)
@@ -176,7 +228,7 @@ export function buildPlacementFacts(input: PlacementFactsInput): PlacementFacts 
       currentPositionId: regular.positionId,
       currentPositionLevel: position.level,
       inUnitSince,
-      yearsInUnit: Math.max(0, completedYearsBetween(inUnitSince, effectiveDate)),
+      yearsInUnit: Math.max(0, dates.completedYears(inUnitSince, effectiveDate)),
       hasFrontlineExperience: hasFrontlineExperience(own, ownVersions, eve),
       expertiseFields: [...new Set([...recorded, ...served])].sort(),
       wishes,

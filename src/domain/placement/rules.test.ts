@@ -3,7 +3,7 @@ import type { Assignment, AssignmentKind, EmploymentType, Position, UnitEvent, U
 import { defaultOrgSettings } from '../org/org-settings.js';
 import { buildPlacementFacts, servedExpertiseFields, type PlacementStaffInput } from './placement-facts.js';
 import { defaultPlacementSettings, type PlacementFacts, type RuleId } from './placement-model.js';
-import { personFlags } from './rules.js';
+import { personFlags, personRuleIds } from './rules.js';
 import { unitLineage } from '../org/org-tree.js';
 
 // A small city: 総務部 (1) › 人事課 (10, renamed from 職員課 on 2024-04-01) › 人事係 (100), 給与係 (101, merged into 人事係
@@ -178,6 +178,8 @@ describe('R1–R5 on the status quo', () => {
   it.each(cases)('$name', (c) => {
     const facts = factsOf(c.date, [c.p], { wishes: c.wishes });
     expect(rulesOf(facts, 1)).toEqual(c.expected);
+    // the decisions alone (what the rules page counts and filters by) are the same as the flags' rules
+    expect(personRuleIds(facts.people.find((x) => x.staffId === 1)!, facts)).toEqual(c.expected);
     if (c.phase !== undefined) expect(facts.people[0]!.phase).toBe(c.phase);
   });
 

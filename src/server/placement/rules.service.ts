@@ -9,8 +9,8 @@ import { auditInTx } from '../access/audit.service.js';
 import { addDays, fiscalYearRange, isValidIsoDate, nextAprilFirst } from '../../domain/common/fiscal-year.js';
 import { positionLevels, type PositionLevel } from '../../domain/org/org-model.js';
 import { nameOfUnitOn, unitLineage } from '../../domain/org/org-tree.js';
-import { ruleIds, type RuleId } from '../../domain/placement/placement-model.js';
-import { personFlags } from '../../domain/placement/rules.js';
+import { ruleIds, type PlacementPerson, type RuleId } from '../../domain/placement/placement-model.js';
+import { personFlags, personRuleIds } from '../../domain/placement/rules.js';
 import { leafUnitsOn, movableEmploymentTypes, servedExpertiseFields } from '../../domain/placement/placement-facts.js';
 import {
   rulesPageSize,
@@ -59,7 +59,11 @@ export const defaultEffectiveDate = (today: string): string => nextAprilFirst(to
 
 export type RuleFlagsQuery = { date?: string | undefined; rule?: RuleId | undefined; unitId?: number | undefined; page?: number | undefined };
 
-/** GET /api/placement/rules: every person's R1–R5 flags as of the date (default the next April 1), filtered and paged. */
+/**
+ * GET /api/placement/rules: every person's R1–R5 flags as of the date (default the next April 1), filtered and paged.
+ * One load of the facts per request; the rules are decided for everyone (the counts are city-wide) but the flags'
+ * text is built only for the page shown.
+ */
 export async function listRuleFlags(ctx: ServiceContext, query: RuleFlagsQuery): Promise<RuleFlagsView> {
   const effectiveDate = query.date ?? defaultEffectiveDate(ctx.today);
   if (!isValidIsoDate(effectiveDate)) throw new AppError('common.validation', `基準日「${effectiveDate}」は正しい日付ではありません。`);
@@ -67,28 +71,28 @@ export async function listRuleFlags(ctx: ServiceContext, query: RuleFlagsQuery):
   const orgSettings = await getOrgSettings(ctx.database.db, ctx.actor.municipalityId);
   const unitById = new Map(facts.units.map((u) => [u.unitId, u]));
   const countsByRule = Object.fromEntries(ruleIds.map((r) => [r, 0])) as Record<RuleId, number>;
-  const items: RuleFlagItem[] = [];
+  // counts stay city-wide; only the list is filtered
+  const listed: Array<{ person: PlacementPerson; rule: RuleId }> = [];
   for (const person of facts.people) {
-    if (query.unitId !== undefined && person.currentUnitId !== query.unitId) {
-      // counts stay city-wide; only the list is filtered
-      for (const f of personFlags(person, facts)) countsByRule[f.rule] += 1;
-      continue;
-    }
-    for (const f of personFlags(person, facts)) {
-      countsByRule[f.rule] += 1;
-      if (query.rule !== undefined && f.rule !== query.rule) continue;
-      const unit = unitById.get(person.currentUnitId);
-      items.push({
-        ...f,
-        employeeNumber: person.employeeNumber,
-        name: person.name,
-        phase: person.phase,
-        unitId: person.currentUnitId,
-        unitName: unit?.name ?? `所属#${person.currentUnitId}`,
-        unitPath: unit?.path ?? '',
-      });
+    const inUnit = query.unitId === undefined || person.currentUnitId === query.unitId;
+    for (const rule of personRuleIds(person, facts)) {
+      countsByRule[rule] += 1;
+      if (inUnit && (query.rule === undefined || rule === query.rule)) listed.push({ person, rule });
     }
   }
+  const toItem = ({ person, rule }: { person: PlacementPerson; rule: RuleId }): RuleFlagItem => {
+    const f = personFlags(person, facts).find((flag) => flag.rule === rule)!;
+    const unit = unitById.get(person.currentUnitId);
+    return {
+      ...f,
+      employeeNumber: person.employeeNumber,
+      name: person.name,
+      phase: person.phase,
+      unitId: person.currentUnitId,
+      unitName: unit?.name ?? `所属#${person.currentUnitId}`,
+      unitPath: unit?.path ?? '',
+    };
+  };
   const page = Math.max(1, query.page ?? 1);
   const start = (page - 1) * rulesPageSize;
   return {
@@ -98,10 +102,10 @@ export async function listRuleFlags(ctx: ServiceContext, query: RuleFlagsQuery):
     unitId: query.unitId ?? null,
     countsByRule,
     people: facts.people.length,
-    total: items.length,
+    total: listed.length,
     page,
     pageSize: rulesPageSize,
-    items: items.slice(start, start + rulesPageSize),
+    items: listed.slice(start, start + rulesPageSize).map(toItem),
     units: facts.units.map((u) => ({ unitId: u.unitId, name: u.name, path: u.path })),
     thresholds: {
       rotationYearsPerUnit: facts.settings.rotationYearsPerUnit,

@@ -43,7 +43,7 @@ import type {
 import type { PlanSession } from '../../domain/training/training-api.js';
 import { hasAutomaticTargets, targetsFor } from '../../domain/training/training-targets.js';
 import { auditSource, toCourseView } from './catalog.service.js';
-import { factsOn, loadPeople } from './plan.service.js';
+import { factsAround, loadPeople } from './plan.service.js';
 import { getTenureBands } from './tenure-bands.service.js';
 import { findSession, listTargetPeople, type SessionWithCourse } from './plan.repository.js';
 import {
@@ -235,7 +235,7 @@ export async function enrolTargets(ctx: ServiceContext, input: { sessionId: numb
   const course = toCourseView(first.course);
   if (!hasAutomaticTargets(course)) throw new AppError('training.enrolment-not-allowed', 'この研修には職位・在籍年数による受講対象者がいません。');
   const asOf = first.session.startsOn;
-  const people = factsOn(await loadPeople(exec, municipalityId, asOf, asOf), asOf);
+  const people = factsAround(await loadPeople(exec, municipalityId, asOf, asOf), asOf);
   const targets = targetsFor(course.targetRule, people, first.session.fiscalYear, await getTenureBands(exec, municipalityId));
   const result = await exec.transaction(async (tx) => {
     const row = await lockedSession(tx, ctx, input.sessionId);

@@ -5,6 +5,7 @@
 import type { StaffLeave } from '../../domain/org/leaves.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
+import { readColumns } from '../db/columnar.js';
 import { trainingCourses, trainingSessions } from '../db/schema/training.js';
 import { regularPostOnSql } from '../org/org.repository.js';
 import type { EmploymentType, PositionLevel } from '../../domain/org/org-model.js';
@@ -82,35 +83,44 @@ export type StaffWithPosts = {
  * plan's target counts cost one scan of the staff at 40,000 people.
  */
 export async function listStaffWithPostsBetween(exec: Executor, municipalityId: number, from: string, to: string): Promise<StaffWithPosts[]> {
-  const rows = await queryRows(
+  // One row of columns (db/columnar.ts) in the order of a row number: at 40,000 staff a row-by-row result
+  // cost PGlite ~0.3 s to decode per report.
+  const { count, columns: c } = await readColumns(
     exec,
-    sql`select s.id, s.hire_date, s.separated_on, s.employment_type, a.starts_on, a.ends_on, p.level
-        from staff s
-        left join assignments a
-          on a.staff_id = s.id and a.kind = 'regular' and a.starts_on <= ${to} and (a.ends_on is null or a.ends_on >= ${from})
-        left join positions p on p.id = a.position_id
-        where s.municipality_id = ${municipalityId}
-          and s.hire_date <= ${to}
-          and (s.separated_on is null or s.separated_on >= ${from})
-        order by s.family_name_kana, s.given_name_kana, s.id, a.starts_on desc, a.id desc`,
+    {
+      id: ['int', sql`x.id`],
+      hireDate: ['date', sql`x.hire_date`],
+      separatedOn: ['nullable-date', sql`x.separated_on`],
+      employmentType: ['code', sql`x.employment_type`],
+      startsOn: ['nullable-date', sql`x.starts_on`],
+      endsOn: ['nullable-date', sql`x.ends_on`],
+      level: ['nullable-text', sql`x.level`],
+      ord: ['int', sql`x.ord`],
+    },
+    sql`from (
+          select s.id, s.hire_date, s.separated_on, s.employment_type, a.starts_on, a.ends_on, p.level,
+                 row_number() over (order by s.family_name_kana, s.given_name_kana, s.id, a.starts_on desc, a.id desc) as ord
+          from staff s
+          left join assignments a
+            on a.staff_id = s.id and a.kind = 'regular' and a.starts_on <= ${to} and (a.ends_on is null or a.ends_on >= ${from})
+          left join positions p on p.id = a.position_id
+          where s.municipality_id = ${municipalityId}
+            and s.hire_date <= ${to}
+            and (s.separated_on is null or s.separated_on >= ${from})
+        ) x`,
+    'ord',
   );
   const people: StaffWithPosts[] = [];
   let last: StaffWithPosts | undefined;
-  for (const r of rows) {
-    const staffId = Number(r.id);
+  for (let i = 0; i < count; i++) {
+    const staffId = c.id[i]!;
     if (last?.staffId !== staffId) {
-      last = {
-        staffId,
-        hireDate: String(r.hire_date),
-        separatedOn: r.separated_on === null || r.separated_on === undefined ? null : String(r.separated_on),
-        employmentType: r.employment_type as EmploymentType,
-        posts: [],
-      };
+      last = { staffId, hireDate: c.hireDate[i]!, separatedOn: c.separatedOn[i] ?? null, employmentType: c.employmentType[i] as EmploymentType, posts: [] };
       people.push(last);
     }
-    if (r.starts_on !== null && r.starts_on !== undefined && r.level !== null && r.level !== undefined) {
-      last.posts.push({ startsOn: String(r.starts_on), endsOn: r.ends_on === null || r.ends_on === undefined ? null : String(r.ends_on), level: r.level as PositionLevel });
-    }
+    const startsOn = c.startsOn[i] ?? null;
+    const level = c.level[i] ?? null;
+    if (startsOn !== null && level !== null) last.posts.push({ startsOn, endsOn: c.endsOn[i] ?? null, level: level as PositionLevel });
   }
   return people;
 }

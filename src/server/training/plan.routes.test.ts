@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import type { AnnualPlan, CourseList, PlanSession, SessionInput, SessionTargets } from '../../domain/training/training-api.js';
+import type { TrainingReportSettingsView } from '../../domain/training/reports.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: { path: string; message: string }[] } };
 
@@ -190,5 +191,30 @@ describe("a session's must-attend list", () => {
     const targets = await h.callJson<SessionTargets>(hrAdmin, 'GET', `/api/training/sessions/${created.id}/targets`, 200);
     expect(targets.items.map((t) => t.staffId)).toEqual([a0005]);
     expect(targets.items[0]!.reason).toContain('休業からの復帰');
+
+    // The window is a training setting (default 12 months): back on 2025-07-01, A0005 is out of a 3-month window on
+    // 2025-11-10 and in a 6-month one. Anything but 1–60 whole months is refused with the field's message.
+    const targetsNow = async () => (await h.callJson<SessionTargets>(hrAdmin, 'GET', `/api/training/sessions/${created.id}/targets`, 200)).items.map((t) => t.staffId);
+    const before = await h.callJson<TrainingReportSettingsView>(hrAdmin, 'GET', '/api/training/reports/settings', 200);
+    expect(before.settings.returnWindowMonths).toBe(12);
+    for (const bad of [0, 61, 2.5]) {
+      const res = await h.call(hrAdmin, 'PUT', '/api/training/reports/settings', { updatedAt: before.updatedAt, settings: { hoursPerDay: 7.75, returnWindowMonths: bad } });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain('settings.returnWindowMonths');
+    }
+    const three = await h.callJson<TrainingReportSettingsView>(hrAdmin, 'PUT', '/api/training/reports/settings', 200, {
+      updatedAt: before.updatedAt,
+      settings: { hoursPerDay: 7.75, returnWindowMonths: 3 },
+    });
+    expect(three.settings).toEqual({ hoursPerDay: 7.75, returnWindowMonths: 3 });
+    expect(await targetsNow()).toEqual([]);
+    const six = await h.callJson<TrainingReportSettingsView>(hrAdmin, 'PUT', '/api/training/reports/settings', 200, {
+      updatedAt: three.updatedAt,
+      settings: { hoursPerDay: 7.75, returnWindowMonths: 6 },
+    });
+    expect(await targetsNow()).toEqual([a0005]);
+    // a client that sends only the hours gets the default window back
+    const hoursOnly = await h.callJson<TrainingReportSettingsView>(hrAdmin, 'PUT', '/api/training/reports/settings', 200, { updatedAt: six.updatedAt, settings: { hoursPerDay: 7.75 } });
+    expect(hoursOnly.settings.returnWindowMonths).toBe(12);
   });
 });

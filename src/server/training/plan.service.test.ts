@@ -33,6 +33,16 @@ describe('factsOn: who is employed on a date, with the level of the regular post
     ['more than 12 months after the return', backFromLeave, '2026-04-02', [{ staffId: 3, hireDate: '2020-04-01', employmentType: 'regular', positionLevel: null, situations: [] }]],
   ];
   it.each(cases)('%s', (_name, p, date, expected) => {
-    expect(factsOn([p], date)).toEqual(expected);
+    expect(factsOn([p], date, 12)).toEqual(expected);
+  });
+
+  it('reads 「休業からの復帰」 with the window of the settings: 6 months ends sooner, 18 months later', () => {
+    const returning = (date: string, months: number) => factsOn([backFromLeave], date, months)[0]?.situations;
+    // back at work on 2025-04-01: within 6 months until 2025-10-01 (the return is on or after 6 months before)
+    expect(returning('2025-10-01', 6)).toEqual(['returning-from-leave']);
+    expect(returning('2025-10-02', 6)).toEqual([]);
+    expect(returning('2026-04-02', 12)).toEqual([]);
+    expect(returning('2026-04-02', 18)).toEqual(['returning-from-leave']);
+    expect(returning('2026-10-02', 18)).toEqual([]);
   });
 });

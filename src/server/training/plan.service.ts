@@ -5,7 +5,7 @@
  *
  * The 年目 of the tenure bands come from the municipality's settings document (tenure-bands.service.ts).
  * The situation 「休業からの復帰」 is read from the 休業・休職 periods on the staff records: back at work on the date,
- * within `defaultReturnWindowMonths` (12) months of the return.
+ * within the training settings' `returnWindowMonths` (default 12) months of the return (report-settings.service.ts).
  */
 import { refillSeats } from './seats.js';
 import type { ServiceContext } from '../http/context.js';
@@ -16,12 +16,14 @@ import { can } from '../access/access.service.js';
 import { validationError, type ValidationDetail } from '../http/validation-messages.js';
 import { addDays, fiscalYearOf, fiscalYearRange } from '../../domain/common/fiscal-year.js';
 import type { StaffFacts, TenureBandSettings, TrainingSituation } from '../../domain/training/training-model.js';
-import { defaultReturnWindowMonths, recentReturn } from '../../domain/org/leaves.js';
+import type { PositionLevel } from '../../domain/org/org-model.js';
+import { recentReturn } from '../../domain/org/leaves.js';
 import { leavesByStaffSince } from '../org/leaves.service.js';
-import { hasAutomaticTargets, prepareFacts, targetsFor, type PreparedStaff, type Target } from '../../domain/training/training-targets.js';
+import { hasAutomaticTargets, prepareFacts, targetIndexes, targetsFor, type PreparedStaff, type Target } from '../../domain/training/training-targets.js';
 import type { AnnualPlan, CourseSummary, PlanSession, SessionInput, SessionTargets, SessionUpdate } from '../../domain/training/training-api.js';
 import { findCourse } from './catalog.repository.js';
 import { getTenureBands } from './tenure-bands.service.js';
+import { getTrainingReportSettings } from './report-settings.service.js';
 import { hasEnrolments } from './enrolment.repository.js';
 import { auditSource, toCourseView } from './catalog.service.js';
 import {
@@ -44,30 +46,38 @@ const staleSession = () => new AppError('common.conflict', '他の人が先に�
 
 /**
  * The facts the rules read on `date`: people employed that day (hired by then, not separated before), each with the
- * level of the regular post in force (the latest started, as the directory picks it), none without one.
+ * level of the regular post in force (the latest started, as the directory picks it), none without one, and
+ * 「休業からの復帰」 when they came back from 休業・休職 within `returnWindowMonths` months (the training settings).
  */
-export function factsOn(people: readonly StaffWithPosts[], date: string): StaffFacts[] {
+export function factsOn(people: readonly StaffWithPosts[], date: string, returnWindowMonths: number): StaffFacts[] {
   const facts: StaffFacts[] = [];
   for (const p of people) {
     if (p.hireDate > date || (p.separatedOn !== null && p.separatedOn < date)) continue;
     const post = p.posts.find((a) => a.startsOn <= date && (a.endsOn === null || a.endsOn >= date));
-    const situations: TrainingSituation[] = p.leaves && recentReturn(p.leaves, date, defaultReturnWindowMonths) ? ['returning-from-leave'] : [];
+    const situations: TrainingSituation[] = p.leaves && recentReturn(p.leaves, date, returnWindowMonths) ? ['returning-from-leave'] : [];
     facts.push({ staffId: p.staffId, hireDate: p.hireDate, employmentType: p.employmentType, positionLevel: post?.level ?? null, situations });
   }
   return facts;
 }
 
+/** The people around some dates and the 「休業からの復帰」 window their facts are read with. */
+export type PeopleAround = { people: StaffWithPosts[]; returnWindowMonths: number };
+
 /**
  * The people employed at some time in [from, to] with their posts (plan.repository.ts) and the periods away that can
- * make them 「休業からの復帰」 on a date in the span.
+ * make them 「休業からの復帰」 on a date in the span, with the window of the training settings.
  */
-export async function loadPeople(exec: Executor, municipalityId: number, from: string, to: string): Promise<StaffWithPosts[]> {
+export async function loadPeople(exec: Executor, municipalityId: number, from: string, to: string): Promise<PeopleAround> {
+  const { returnWindowMonths } = await getTrainingReportSettings(exec, municipalityId);
   const [people, leaves] = await Promise.all([
     listStaffWithPostsBetween(exec, municipalityId, from, to),
-    leavesByStaffSince(exec, municipalityId, addDays(from, -31 * (defaultReturnWindowMonths + 1))),
+    leavesByStaffSince(exec, municipalityId, addDays(from, -31 * (returnWindowMonths + 1))),
   ]);
-  return people.map((p) => (leaves.has(p.staffId) ? { ...p, leaves: leaves.get(p.staffId)! } : p));
+  return { people: people.map((p) => (leaves.has(p.staffId) ? { ...p, leaves: leaves.get(p.staffId)! } : p)), returnWindowMonths };
 }
+
+/** The facts on `date` of the people loaded by `loadPeople`. */
+export const factsAround = (around: PeopleAround, date: string): StaffFacts[] => factsOn(around.people, date, around.returnWindowMonths);
 
 function summaryOf(row: SessionWithCourse['course']): CourseSummary {
   const c = toCourseView(row);
@@ -100,10 +110,14 @@ function targetsOfSession(row: SessionWithCourse, people: StaffFacts[] | Prepare
   return targetsFor(course.targetRule, people, row.session.fiscalYear, bands);
 }
 
+/** A person on a session's must-attend list, with the level of their regular post on the start date (null: none). */
+export type MustAttend = { staffId: number; positionLevel: PositionLevel | null };
+
 /**
  * The must-attend lists of the sessions among `rows` whose course has automatic targets (others have none), with the
- * people loaded for them (to read a target's post on the start date). One load of the staff for the span of the start
- * dates, then the facts per distinct date in memory. The plan's counts and the completion report both use it.
+ * people loaded for them (to read a person's post on a start date). One load of the staff for the span of the start
+ * dates, then the facts per distinct date in memory, and the rule's decisions without the reasons' text (only a
+ * session's own list shows them). The plan's counts and the completion report both use it.
  */
 export async function mustAttendOfSessions(
   exec: Executor,
@@ -111,21 +125,31 @@ export async function mustAttendOfSessions(
   rows: readonly SessionWithCourse[],
   /** load the people of this wider period too (the completion report reads everyone's post on every start date) */
   span?: { from: string; to: string },
-): Promise<{ targets: Map<number, Target[]>; people: StaffWithPosts[] }> {
-  const targets = new Map<number, Target[]>();
+): Promise<{ targets: Map<number, MustAttend[]>; people: StaffWithPosts[] }> {
+  const targets = new Map<number, MustAttend[]>();
   const automatic = rows.filter((row) => hasAutomaticTargets(summaryOf(row.course)));
   if (automatic.length === 0 && !span) return { targets, people: [] };
   const startDates = [...new Set(automatic.map((row) => row.session.startsOn))].sort();
   const from = [startDates[0], span?.from].filter((d) => d !== undefined).sort()[0]!;
   const to = [startDates[startDates.length - 1], span?.to].filter((d) => d !== undefined).sort().reverse()[0]!;
-  const people = await loadPeople(exec, municipalityId, from, to);
-  if (automatic.length === 0) return { targets, people };
+  const around = await loadPeople(exec, municipalityId, from, to);
+  if (automatic.length === 0) return { targets, people: around.people };
   const bands = await getTenureBands(exec, municipalityId);
+  const hireYears = new Map<string, number>();
   for (const date of startDates) {
-    const prepared = prepareFacts(factsOn(people, date));
-    for (const row of automatic) if (row.session.startsOn === date) targets.set(row.session.id, targetsOfSession(row, prepared, bands));
+    const facts = factsAround(around, date);
+    const prepared = prepareFacts(facts, hireYears);
+    for (const row of automatic) {
+      if (row.session.startsOn !== date) continue;
+      const rule = toCourseView(row.course).targetRule;
+      const chosen = targetIndexes(rule, prepared, row.session.fiscalYear, bands);
+      targets.set(
+        row.session.id,
+        chosen.map((i) => ({ staffId: facts[i]!.staffId, positionLevel: facts[i]!.positionLevel })),
+      );
+    }
   }
-  return { targets, people };
+  return { targets, people: around.people };
 }
 
 /** GET /api/training/plans/{fiscalYear}: the sessions of the year; with the target counts for those who may see targets. */
@@ -155,7 +179,7 @@ export async function readSessionTargets(ctx: ServiceContext, input: { sessionId
   const row = await findSession(exec, municipalityId, input.sessionId);
   if (!row) throw sessionNotFound();
   const asOf = row.session.startsOn;
-  const targets = targetsOfSession(row, factsOn(await loadPeople(exec, municipalityId, asOf, asOf), asOf), await getTenureBands(exec, municipalityId));
+  const targets = targetsOfSession(row, factsAround(await loadPeople(exec, municipalityId, asOf, asOf), asOf), await getTenureBands(exec, municipalityId));
   const pageItems = targets.slice((input.page - 1) * targetsPageSize, input.page * targetsPageSize);
   const people = new Map((await listTargetPeople(exec, municipalityId, pageItems.map((t) => t.staffId), asOf)).map((p) => [p.staffId, p]));
   return {

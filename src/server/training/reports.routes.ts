@@ -146,7 +146,7 @@ reportsRoutes.openapi(
   defineRoute(prefix, readReports, {
     method: 'get',
     path: '/reports/settings',
-    summary: '研修の集計の設定 (1日の標準研修時間。既定 7.75 時間 = 7時間45分)',
+    summary: '研修の集計の設定 (1日の標準研修時間。既定 7.75 時間 = 7時間45分。休業からの復帰の対象期間。既定 12か月)',
     responses: { 200: { description: 'TrainingReportSettingsView' }, ...errorResponses },
   }),
   async (c) => c.json(await readReportSettings(serviceContext(c)), 200),
@@ -156,14 +156,17 @@ reportsRoutes.openapi(
   defineRoute(prefix, manage, {
     method: 'put',
     path: '/reports/settings',
-    summary: '研修の集計の設定の変更 (読み込んだときの updatedAt を添える。既定のままなら null)',
+    summary: '研修の集計の設定の変更 (読み込んだときの updatedAt を添える。既定のままなら null。復帰の対象期間を省くと既定の12か月)',
     request: {
       body: {
         content: {
           'application/json': {
             schema: z.strictObject({
               updatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, '更新日時の形式が正しくありません').nullable(),
-              settings: z.strictObject({ hoursPerDay: z.number('1日の標準研修時間を数値で入力してください') }),
+              settings: z.strictObject({
+                hoursPerDay: z.number('1日の標準研修時間を数値で入力してください'),
+                returnWindowMonths: z.number('休業からの復帰の対象期間を月数で入力してください').optional(),
+              }),
             }),
           },
         },

@@ -5,8 +5,9 @@
  * it costs the same at 40,000 staff as at 120. Downloads that name people are audited here with what was exported,
  * on top of the guard's audited read.
  *
- * The standard hours per day (a session without its own hours counts its days × this) is a settings document of the
- * municipality (`training-report-settings`), stored and changed like the tenure bands.
+ * The standard hours per day (a session without its own hours counts its days × this) and the 「休業からの復帰」 window
+ * of the must-attend lists are a settings document of the municipality (`training-report-settings`,
+ * report-settings.service.ts), stored and changed like the tenure bands.
  */
 import type { ServiceContext } from '../http/context.js';
 import type { Executor } from '../db/client.js';
@@ -16,7 +17,8 @@ import { can } from '../access/access.service.js';
 import { validationError } from '../http/validation-messages.js';
 import { buildXlsx } from '../common/excel-export.js';
 import { csvDownload, type ExportFile } from '../common/csv-download.js';
-import { loadSettingsDocument, saveSettingsDocument, type SettingsDocumentSpec } from '../common/settings-document.service.js';
+import { saveSettingsDocument } from '../common/settings-document.service.js';
+import { loadReportSettingsDocument, reportSettingsDocument } from './report-settings.service.js';
 import { listUnitIdsBelow } from '../org/org.repository.js';
 import { clampDate, fiscalYearRange } from '../../domain/common/fiscal-year.js';
 import { positionLevelLabels, positionLevels, type PositionLevel } from '../../domain/org/org-model.js';
@@ -27,14 +29,12 @@ import { hasAutomaticTargets } from '../../domain/training/training-targets.js';
 import {
   completionByCourse,
   completionColumns,
-  defaultTrainingReportSettings,
   hoursCountingStatuses,
   roundHours,
   sessionHours,
   summariseHours,
   summariseHoursBy,
   trainingHoursOf,
-  trainingReportSettingsSchema,
   type CompletionCell,
   type CompletionColumn,
   type CompletionReport,
@@ -43,7 +43,7 @@ import {
   type HoursPerson,
   type HoursReport,
   type TrainingHistory,
-  type TrainingReportSettings,
+  type TrainingReportSettingsInput,
   type TrainingReportSettingsView,
 } from '../../domain/training/reports.js';
 import { listSessionsOfYear, listTargetPeople, type StaffWithPosts } from './plan.repository.js';
@@ -63,21 +63,11 @@ import {
 export const hoursPageSize = 50;
 export type ExportFormat = 'xlsx' | 'csv';
 
-const reportSettingsDocument: SettingsDocumentSpec<TrainingReportSettings> = {
-  key: 'training-report-settings',
-  // apart from the other settings documents (7320–7323, 7330)
-  lockClass: 7324,
-  schema: trainingReportSettingsSchema,
-  defaults: defaultTrainingReportSettings,
-  subject: '研修の集計の設定',
-  auditAction: 'training.report-settings-saved',
-};
-
 // ---------------------------------------------------------------------------------------------------------
-// Settings: the standard hours per day
+// Settings: the standard hours per day and the 「休業からの復帰」 window (report-settings.service.ts)
 
 async function loadSettings(exec: Executor, municipalityId: number): Promise<Omit<TrainingReportSettingsView, 'canManage'>> {
-  const { value, ...rest } = await loadSettingsDocument(exec, municipalityId, reportSettingsDocument);
+  const { value, ...rest } = await loadReportSettingsDocument(exec, municipalityId);
   return { settings: value, ...rest };
 }
 
@@ -95,7 +85,7 @@ export async function readReportSettings(ctx: ServiceContext): Promise<TrainingR
 }
 
 /** PUT /api/training/reports/settings: the settings with the token read (null: the defaults stand); 409 when stale. */
-export async function updateReportSettings(ctx: ServiceContext, input: { updatedAt: string | null; settings: TrainingReportSettings }): Promise<TrainingReportSettingsView> {
+export async function updateReportSettings(ctx: ServiceContext, input: { updatedAt: string | null; settings: TrainingReportSettingsInput }): Promise<TrainingReportSettingsView> {
   const { value, ...rest } = await saveSettingsDocument(ctx, reportSettingsDocument, { field: 'settings', value: input.settings, updatedAt: input.updatedAt });
   return { settings: value, ...rest, canManage: true };
 }
@@ -103,11 +93,15 @@ export async function updateReportSettings(ctx: ServiceContext, input: { updated
 // ---------------------------------------------------------------------------------------------------------
 // Completion by course and position level
 
-/** The regular post's level of a person on `date` (posts come newest first). */
+/** The regular post's level of a person on `date` (posts come newest first). A loop: it runs per enrolment. */
 function levelOn(person: StaffWithPosts | undefined, date: string): PositionLevel | null {
-  const post = person?.posts.find((a) => a.startsOn <= date && (a.endsOn === null || a.endsOn >= date));
-  return post?.level ?? null;
+  if (person === undefined) return null;
+  for (const a of person.posts) if (a.startsOn <= date && (a.endsOn === null || a.endsOn >= date)) return a.level;
+  return null;
 }
+
+/** Japanese order of names (one collator: `localeCompare(…, 'ja')` sets one up per comparison). */
+const japanese = new Intl.Collator('ja');
 
 const columnLabel = (c: CompletionColumn) => (c === 'none' ? '職位なし' : positionLevelLabels[c]);
 
@@ -130,7 +124,7 @@ export async function readCompletionReport(ctx: ServiceContext, input: { fiscalY
   // Sessions by start date, so that a person's column is their level at the first session of the course.
   const courseTargets: CourseTarget[] = [];
   for (const { session } of rows) {
-    for (const t of targets.get(session.id) ?? []) courseTargets.push({ courseId: session.courseId, staffId: t.staffId, positionLevel: levelOn(personOf.get(t.staffId), session.startsOn) });
+    for (const t of targets.get(session.id) ?? []) courseTargets.push({ courseId: session.courseId, staffId: t.staffId, positionLevel: t.positionLevel });
   }
   const enrolments: CourseEnrolment[] = [];
   for (const session of enrolmentRows) {
@@ -145,7 +139,7 @@ export async function readCompletionReport(ctx: ServiceContext, input: { fiscalY
     if (entry) entry.sessions += 1;
     else courses.set(course.id, { course, sessions: 1 });
   }
-  const ordered = [...courses.values()].sort((a, b) => a.course.code.localeCompare(b.course.code, 'ja'));
+  const ordered = [...courses.values()].sort((a, b) => japanese.compare(a.course.code, b.course.code));
   const completion = completionByCourse({
     courses: ordered.map(({ course }) => ({ id: course.id, hasAutomaticTargets: hasAutomaticTargets({ selectionMethods: course.selectionMethods as never }) })),
     targets: courseTargets,
@@ -205,7 +199,7 @@ async function loadHours(ctx: ServiceContext, input: { fiscalYear: number; unitI
       totalHours: roundHours(trainingHours + r.selfDevelopmentHours),
     });
   }
-  const byName = (a: number, b: number) => (unitNames.get(a) ?? '').localeCompare(unitNames.get(b) ?? '', 'ja') || a - b;
+  const byName = (a: number, b: number) => japanese.compare(unitNames.get(a) ?? '', unitNames.get(b) ?? '') || a - b;
   const unitKeys = [...new Set(people.map((p) => p.unitId).filter((id): id is number => id !== null))].sort(byName);
   const byUnit = summariseHoursBy(people, (i) => people[i]!.unitId ?? -1, [...unitKeys, -1]).map((g) => ({
     key: String(g.key),

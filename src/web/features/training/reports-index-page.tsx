@@ -1,7 +1,8 @@
 /**
  * 研修の報告・統計 /training/reports (issue 4 item 8): the reports of the training area in one place — completion by
  * course and position level, hours per person, the ability → training loop and a person's history — with their
- * Excel/CSV downloads, and the standard hours per day that sessions without their own hours count. Staff without
+ * Excel/CSV downloads, the standard hours per day that sessions without their own hours count and the months after a
+ * return from 休業・休職 during which a person counts as 「休業からの復帰」. Staff without
  * HR roles are sent to their own history (the only report about them).
  */
 import { useId, useState, type FormEvent } from 'react';
@@ -10,7 +11,7 @@ import { useSession } from '../../app/session.js';
 import { useDates } from '../../app/dates.js';
 import { ConflictAlert, ErrorAlert, Loading, PageHeading, StatusMessage } from '../../components/page.js';
 import { ApiError } from '../../app/api-client.js';
-import type { TrainingReportSettingsView } from '../../../domain/training/reports.js';
+import { maxReturnWindowMonths, type TrainingReportSettingsView } from '../../../domain/training/reports.js';
 import { completionExportUrl, hoursExportUrl, loopExportUrl, useReportSettings, useSaveReportSettings } from './reports.queries.js';
 import { currentFiscalYear, DownloadLinks, ReportYearSelect } from './reports-year-select.js';
 import './training.css';
@@ -92,26 +93,32 @@ function HoursSettingsForm({ view }: { view: TrainingReportSettingsView }) {
   const id = useId();
   const save = useSaveReportSettings();
   const [hours, setHours] = useState(String(view.settings.hoursPerDay));
+  const [months, setMonths] = useState(String(view.settings.returnWindowMonths));
   const [message, setMessage] = useState('');
-  const [localError, setLocalError] = useState('');
+  const [errors, setErrors] = useState<{ hours?: string; months?: string }>({});
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMessage('');
-    const value = Number(hours);
-    if (hours.trim() === '' || !Number.isFinite(value)) {
-      setLocalError('1日の標準研修時間を数値で入力してください');
-      return;
-    }
-    setLocalError('');
-    save.mutate({ updatedAt: view.updatedAt, settings: { hoursPerDay: value } }, { onSuccess: () => setMessage('1日の標準研修時間を保存しました。') });
+    const hoursPerDay = Number(hours);
+    const returnWindowMonths = Number(months);
+    const found: { hours?: string; months?: string } = {};
+    if (hours.trim() === '' || !Number.isFinite(hoursPerDay)) found.hours = '1日の標準研修時間を数値で入力してください';
+    if (months.trim() === '' || !Number.isInteger(returnWindowMonths)) found.months = '休業からの復帰の対象期間を月数(整数)で入力してください';
+    setErrors(found);
+    if (found.hours || found.months) return;
+    save.mutate({ updatedAt: view.updatedAt, settings: { hoursPerDay, returnWindowMonths } }, { onSuccess: () => setMessage('研修の集計の設定を保存しました。') });
   };
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>研修時間の数え方</h2>
+      <h2 id={`${id}-title`}>研修時間の数え方と受講対象者</h2>
       <p>
         研修の日程に研修時間が入力されていないときは、日数 × 1日の標準研修時間で数えます(現在 {view.settings.hoursPerDay} 時間。既定は {view.defaults.hoursPerDay}{' '}
         時間 = 7時間45分)。
+      </p>
+      <p>
+        受講対象が「休業からの復帰」の研修は、休業・休職から復帰して {view.settings.returnWindowMonths} か月以内の職員を対象者とします(既定は{' '}
+        {view.defaults.returnWindowMonths} か月)。
       </p>
       {message ? <StatusMessage>{message}</StatusMessage> : null}
       {conflict ? <ConflictAlert subject="研修の集計の設定" onReload={() => window.location.reload()} /> : <ErrorAlert error={save.error} title="保存できませんでした。" />}
@@ -128,18 +135,38 @@ function HoursSettingsForm({ view }: { view: TrainingReportSettingsView }) {
               inputMode="decimal"
               value={hours}
               onChange={(e) => setHours(e.target.value)}
-              aria-invalid={localError ? true : undefined}
-              aria-describedby={localError ? `${id}-hours-error` : undefined}
+              aria-invalid={errors.hours ? true : undefined}
+              aria-describedby={errors.hours ? `${id}-hours-error` : undefined}
             />
-            {localError ? (
+            {errors.hours ? (
               <span id={`${id}-hours-error`} className="training-field-error">
-                {localError}
+                {errors.hours}
               </span>
             ) : null}
-            <button type="submit" className="button--primary" disabled={save.isPending}>
-              保存
-            </button>
           </div>
+          <div className="field field--inline">
+            <label htmlFor={`${id}-months`}>休業からの復帰の対象期間(復帰後の月数)</label>
+            <input
+              id={`${id}-months`}
+              type="number"
+              min={1}
+              max={maxReturnWindowMonths}
+              step={1}
+              inputMode="numeric"
+              value={months}
+              onChange={(e) => setMonths(e.target.value)}
+              aria-invalid={errors.months ? true : undefined}
+              aria-describedby={errors.months ? `${id}-months-error` : undefined}
+            />
+            {errors.months ? (
+              <span id={`${id}-months-error`} className="training-field-error">
+                {errors.months}
+              </span>
+            ) : null}
+          </div>
+          <button type="submit" className="button--primary" disabled={save.isPending}>
+            保存
+          </button>
         </form>
       ) : null}
     </section>
