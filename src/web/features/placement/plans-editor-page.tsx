@@ -296,7 +296,7 @@ function PlanEditorLoaded({
             {plan.status === 'applied' ? <p>この案は発令済みです({plan.appliedAt ? dates.timestamp(plan.appliedAt) : ''})。</p> : null}
           </div>
         )}
-        {plan.status === 'applied' ? (
+        {plan.status === 'applied' && detail.canApprove ? (
           <UndoApply
             detail={detail}
             pending={step.isPending}
