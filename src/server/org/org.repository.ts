@@ -230,20 +230,23 @@ export async function listRegularMembersOfUnits(
   return rows.map((r) => ({ ...r, employmentType: r.employmentType as EmploymentType }));
 }
 
+/** The columns of an assignment row as readers take them (also the transfer-plan apply record). */
+export const assignmentColumns = {
+  id: assignments.id,
+  staffId: assignments.staffId,
+  unitId: assignments.unitId,
+  positionId: assignments.positionId,
+  kind: assignments.kind,
+  dispatchTo: assignments.dispatchTo,
+  startsOn: assignments.startsOn,
+  endsOn: assignments.endsOn,
+};
+
 /** All assignments (every kind, whole history) of the given people, in one query. */
 export async function listAssignmentsOfStaff(exec: Executor, municipalityId: number, staffIds: readonly number[]): Promise<Assignment[]> {
   if (staffIds.length === 0) return [];
   const rows = await exec
-    .select({
-      id: assignments.id,
-      staffId: assignments.staffId,
-      unitId: assignments.unitId,
-      positionId: assignments.positionId,
-      kind: assignments.kind,
-      dispatchTo: assignments.dispatchTo,
-      startsOn: assignments.startsOn,
-      endsOn: assignments.endsOn,
-    })
+    .select(assignmentColumns)
     .from(assignments)
     .where(and(eq(assignments.municipalityId, municipalityId), inArray(assignments.staffId, [...staffIds])))
     .orderBy(asc(assignments.staffId), asc(assignments.startsOn), asc(assignments.id));

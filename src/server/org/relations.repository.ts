@@ -15,7 +15,8 @@ export type RelationRow = {
   endsOn: string | null;
 };
 
-const relationColumns = {
+/** The columns of a relation row as every reader takes them (also the transfer-plan apply record). */
+export const relationColumns = {
   id: staffRelations.id,
   kind: staffRelations.kind,
   subjectStaffId: staffRelations.subjectStaffId,

@@ -8,6 +8,8 @@ import type { Executor } from '../db/client.js';
 import { transferPlanApplyLogs, transferPlanConstraints, transferPlanMoves, transferPlans } from '../db/schema/placement.js';
 import { assignments, orgUnitVersions, positions, staff, staffRelations } from '../db/schema/org.js';
 import type { AssignmentRecord, RelationRecord, RemovedRelation } from '../../domain/placement/plan-apply-log.js';
+import { assignmentColumns } from '../org/org.repository.js';
+import { relationColumns } from '../org/relations.repository.js';
 
 export type PlanRow = typeof transferPlans.$inferSelect;
 export type MoveRow = typeof transferPlanMoves.$inferSelect;
@@ -297,30 +299,12 @@ export async function listPeopleRows(
   const relationRows = new Map<number, RelationRecord>();
   for (const ids of batches(staffIds)) {
     const a = exec
-      .select({
-        id: assignments.id,
-        staffId: assignments.staffId,
-        unitId: assignments.unitId,
-        positionId: assignments.positionId,
-        kind: assignments.kind,
-        dispatchTo: assignments.dispatchTo,
-        startsOn: assignments.startsOn,
-        endsOn: assignments.endsOn,
-      })
+      .select(assignmentColumns)
       .from(assignments)
       .where(and(eq(assignments.municipalityId, municipalityId), inArray(assignments.staffId, ids)));
     assignmentRows.push(...(lock ? await a.for('update') : await a));
     const r = exec
-      .select({
-        id: staffRelations.id,
-        kind: staffRelations.kind,
-        subjectStaffId: staffRelations.subjectStaffId,
-        holderStaffId: staffRelations.holderStaffId,
-        source: staffRelations.source,
-        reason: staffRelations.reason,
-        startsOn: staffRelations.startsOn,
-        endsOn: staffRelations.endsOn,
-      })
+      .select(relationColumns)
       .from(staffRelations)
       .where(and(eq(staffRelations.municipalityId, municipalityId), or(inArray(staffRelations.subjectStaffId, ids), inArray(staffRelations.holderStaffId, ids))));
     for (const row of lock ? await r.for('update') : await r) relationRows.set(row.id, row);
