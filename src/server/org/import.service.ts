@@ -18,7 +18,7 @@
 import { AppError } from '../http/app-error.js';
 import type { ServiceContext } from '../http/context.js';
 import { auditInTx, type AuditSource } from '../access/audit.service.js';
-import { rebuildRuleRelations } from './relations.service.js';
+import { rebuildRuleRelationsFrom } from './relations.service.js';
 import { decodeCsvBytes, type CsvInputEncoding } from '../common/csv-codec.js';
 import { normalizeForSearch } from '../../domain/common/japanese-text.js';
 import type { AssignmentImportRecord, StaffImportRecord } from '../../domain/org/staff-import.js';
@@ -350,7 +350,7 @@ export async function commitImport(ctx: ServiceContext, importId: number): Promi
           );
         }
         // Evaluator/confirmer relations follow the organisation: a new assignment history moves them in the same transaction.
-        if (kind === 'assignments') await rebuildRuleRelations(tx, municipalityId, ctx.today);
+        if (kind === 'assignments') await rebuildRuleRelationsFrom(tx, municipalityId, ctx.today);
         await closeImportJob(tx, municipalityId, importId, { status: 'committed', finishedAt: ctx.now.toISOString() });
         // Last, because the audit append holds the municipality's chain lock until the commit.
         await auditInTx(tx, auditSourceOf(ctx), {

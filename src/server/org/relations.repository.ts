@@ -1,6 +1,6 @@
 /** Evaluator and confirmer relations (staff_relations): rule-derived rows and HR's manual overrides. */
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/client.js';
 import { staff, staffRelations } from '../db/schema/org.js';
 import type { RelationKind } from '../../domain/org/org-model.js';
 
@@ -166,4 +166,21 @@ export async function deleteRelations(exec: Executor, relationIds: readonly numb
   for (let i = 0; i < relationIds.length; i += batchSize) {
     await exec.delete(staffRelations).where(inArray(staffRelations.id, relationIds.slice(i, i + batchSize)));
   }
+}
+
+/**
+ * The days after `date` on which the rules could derive something else: a regular post or a unit version begins,
+ * or the day after one ends. Ascending, as YYYY-MM-DD.
+ */
+export async function listRelationChangeDatesAfter(exec: Executor, municipalityId: number, date: string): Promise<string[]> {
+  const rows = await queryRows<{ d: string }>(
+    exec,
+    sql`select distinct to_char(d, 'YYYY-MM-DD') as d from (
+          select starts_on as d from assignments where municipality_id = ${municipalityId} and kind = 'regular' and starts_on > ${date}
+          union select ends_on + 1 from assignments where municipality_id = ${municipalityId} and kind = 'regular' and ends_on is not null and ends_on + 1 > ${date}
+          union select starts_on from org_unit_versions where municipality_id = ${municipalityId} and starts_on > ${date}
+          union select ends_on + 1 from org_unit_versions where municipality_id = ${municipalityId} and ends_on is not null and ends_on + 1 > ${date}
+        ) changes order by 1`,
+  );
+  return rows.map((r) => r.d);
 }

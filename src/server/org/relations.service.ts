@@ -23,6 +23,7 @@ import {
   insertRelations,
   listManualRelationsOn,
   listOverlappingManualRelations,
+  listRelationChangeDatesAfter,
   listRelationsInvolving,
   listRuleRelationsFrom,
   setRelationsEndsOn,
@@ -93,6 +94,17 @@ export type RuleRelationChanges = {
   reopened: RelationRow[];
   created: Array<{ id: number; subjectStaffId: number }>;
 };
+
+/**
+ * Re-derives the rule relations from `from` on, keeping what the organisation already holds for later days: a
+ * derivation replaces everything from its date on, so the days after `from` on which posts or units change (a
+ * transfer plan applied for next April, posts that end with the 年度) are derived again, in order. For changes
+ * made today — an import of assignments, new relation rules — which must not wipe a future plan's evaluators.
+ */
+export async function rebuildRuleRelationsFrom(exec: Executor, municipalityId: number, from: string): Promise<void> {
+  await rebuildRuleRelations(exec, municipalityId, from);
+  for (const later of await listRelationChangeDatesAfter(exec, municipalityId, from)) await rebuildRuleRelations(exec, municipalityId, later);
+}
 
 /**
  * Re-derives the rule relations for `asOf` from the organisation, positions and regular assignments in force

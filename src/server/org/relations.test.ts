@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createHarness, type Harness, type Session } from '../http/test-harness.js';
 import { testToday } from '../db/test-db.js';
 import { addDays, fiscalYearOf, fiscalYearStart } from '../../domain/common/fiscal-year.js';
-import { rebuildRuleRelations } from './relations.service.js';
+import { rebuildRuleRelations, rebuildRuleRelationsFrom } from './relations.service.js';
 import { deriveRelations } from '../../domain/org/relation-rules.js';
 import { getOrgSettings } from './settings.service.js';
 import { listRegularPostsOn, listUnitVersions } from './org.repository.js';
@@ -209,5 +209,25 @@ describe('rebuildRuleRelations after a transfer', () => {
     await rebuildRuleRelations(db, municipalityId, testToday);
     const later = await h.queryRows(sql`select count(*)::int as n from staff_relations where source = 'rule' and starts_on > ${testToday}`);
     expect(Number(later[0]!.n)).toBe(0);
+  });
+
+  it('keeps a later day’s relations when re-deriving from today (an import or new rules must not undo next April’s transfer)', async () => {
+    const db = h.database.db;
+    const nextApril = `${fiscalYearOf(testToday) + 1}-04-01`;
+    // The transfer of the test above is still in the data; its April derivation was replaced by today's.
+    await rebuildRuleRelations(db, municipalityId, nextApril);
+    await rebuildRuleRelationsFrom(db, municipalityId, testToday);
+    const evaluators = (await relationsOf(ids.A0005!))
+      .filter((r) => r.subjectStaffId === ids.A0005 && r.source === 'rule' && r.kind === 'evaluator')
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    expect(evaluators.map((r) => [r.holderStaffId, r.endsOn])).toEqual([
+      [ids.A0004, addDays(nextApril, -1)],
+      [ids.A0001, null],
+    ]);
+    expect(evaluators[1]!.startsOn).toBe(nextApril);
+    // Stable: doing it again gives the same relations.
+    await rebuildRuleRelationsFrom(db, municipalityId, testToday);
+    const again = (await relationsOf(ids.A0005!)).filter((r) => r.subjectStaffId === ids.A0005 && r.source === 'rule' && r.kind === 'evaluator');
+    expect(again.map((r) => [r.holderStaffId, r.startsOn, r.endsOn]).sort()).toEqual(evaluators.map((r) => [r.holderStaffId, r.startsOn, r.endsOn]).sort());
   });
 });

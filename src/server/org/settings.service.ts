@@ -37,7 +37,7 @@ import {
   insertSettingIfAbsent,
   updateSettingIfUnchanged,
 } from '../common/settings-documents.repository.js';
-import { rebuildRuleRelations } from './relations.service.js';
+import { rebuildRuleRelationsFrom } from './relations.service.js';
 import { japaneseIssueMessage, validationError, toValidationDetails, type ValidationDetail } from '../http/validation-messages.js';
 
 export const orgSettingsKey = 'org';
@@ -147,7 +147,7 @@ export async function updateOrgSettings(ctx: ServiceContext, input: OrgSettingsU
         : await updateSettingIfUnchanged(tx, municipalityId, orgSettingsKey, next, updatedAt);
     if (written === undefined) throw staleSettings();
     // Evaluator/confirmer relations are derived by these rules: they follow a change at once, in the same transaction.
-    if (changed.includes('relationRules')) await rebuildRuleRelations(tx, municipalityId, ctx.today);
+    if (changed.includes('relationRules')) await rebuildRuleRelationsFrom(tx, municipalityId, ctx.today);
     await auditInTx(tx, auditSource(ctx), {
       action: 'org.settings-updated',
       outcome: 'succeeded',
@@ -177,7 +177,7 @@ export async function resetOrgSettings(ctx: ServiceContext, input: { updatedAt?:
     if (input.updatedAt === undefined) await deleteSetting(tx, municipalityId, orgSettingsKey);
     else if (!(await deleteSettingIfUnchanged(tx, municipalityId, orgSettingsKey, input.updatedAt))) throw staleSettings();
     const changed = changedKeys(storedPartOf(current.settings), storedPartOf(defaultOrgSettings));
-    if (changed.includes('relationRules')) await rebuildRuleRelations(tx, municipalityId, ctx.today);
+    if (changed.includes('relationRules')) await rebuildRuleRelationsFrom(tx, municipalityId, ctx.today);
     await auditInTx(tx, auditSource(ctx), {
       action: 'org.settings-reset',
       outcome: 'succeeded',
