@@ -11,6 +11,7 @@ import { scrollRegion } from '../../components/scroll-region.js';
 import { fellowSeparationLabels, lowCommitmentSourceLabels, lowCommitmentSources } from '../../../domain/workplace/fellow-model.js';
 import type { MatchingView } from '../../../domain/workplace/fellow-api.js';
 import { useConfirmPairs, useFellowMatching } from './fellow.queries.js';
+import { FellowPerson } from './fellow-person.js';
 import './fellow.css';
 
 const title = '組合せの提案';
@@ -112,16 +113,10 @@ function Proposals({ data, onMessage }: { data: MatchingView; onMessage: (m: str
                           />
                         </td>
                         <th scope="row">
-                          {p.junior.name}
-                          <span className="fellow-description">
-                            {p.junior.employeeNumber} {p.junior.unitName ?? ''}
-                          </span>
+                          <FellowPerson person={p.junior} />
                         </th>
                         <td>
-                          {p.fellow.name}
-                          <span className="fellow-description">
-                            {p.fellow.employeeNumber} {p.fellow.unitName ?? ''}
-                          </span>
+                          <FellowPerson person={p.fellow} />
                         </td>
                         <td>{p.reason}</td>
                       </tr>
@@ -166,10 +161,7 @@ function Proposals({ data, onMessage }: { data: MatchingView; onMessage: (m: str
                 {data.unmatched.map((u) => (
                   <tr key={u.junior.staffId}>
                     <th scope="row">
-                      {u.junior.name}
-                      <span className="fellow-description">
-                        {u.junior.employeeNumber} {u.junior.unitName ?? ''}
-                      </span>
+                      <FellowPerson person={u.junior} />
                     </th>
                     <td>{u.message}</td>
                   </tr>

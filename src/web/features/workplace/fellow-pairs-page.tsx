@@ -9,6 +9,7 @@ import { scrollRegion } from '../../components/scroll-region.js';
 import { fellowSideLabels, fellowSides, meetingStatusLabels, pairStatusLabels } from '../../../domain/workplace/fellow-model.js';
 import type { FellowMonitoring, PairSummary } from '../../../domain/workplace/fellow-api.js';
 import { useEndPair, useFellowMonitoring, useFellowPair, useFellowPairs } from './fellow.queries.js';
+import { FellowPerson } from './fellow-person.js';
 import './fellow.css';
 
 const title = 'フェロー制度の状況';
@@ -114,12 +115,10 @@ function StalePairs({ data }: { data: FellowMonitoring }) {
               {data.stalePairs.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    {p.junior.name}
-                    <span className="fellow-description">{p.junior.unitName ?? ''}</span>
+                    <FellowPerson person={p.junior} withNumber={false} />
                   </th>
                   <td>
-                    {p.fellow.name}
-                    <span className="fellow-description">{p.fellow.unitName ?? ''}</span>
+                    <FellowPerson person={p.fellow} withNumber={false} />
                   </td>
                   <td>{p.lastHeldOn ? dates.date(p.lastHeldOn) : `なし(開始 ${dates.date(p.startsOn)})`}</td>
                   <td>{p.weeksSince} 週間</td>
@@ -155,12 +154,10 @@ function PairsAgainstRules({ data }: { data: FellowMonitoring }) {
             {data.pairsAgainstRules.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  {p.junior.name}
-                  <span className="fellow-description">{p.junior.unitName ?? ''}</span>
+                  <FellowPerson person={p.junior} withNumber={false} />
                 </th>
                 <td>
-                  {p.fellow.name}
-                  <span className="fellow-description">{p.fellow.unitName ?? ''}</span>
+                  <FellowPerson person={p.fellow} withNumber={false} />
                 </td>
                 <td>{p.problem}</td>
               </tr>
@@ -205,16 +202,10 @@ function AllPairs({ items, onMessage }: { items: PairSummary[]; onMessage: (m: s
                 return (
                   <tr key={p.id}>
                     <th scope="row">
-                      {p.junior.name}
-                      <span className="fellow-description">
-                        {p.junior.employeeNumber} {p.junior.unitName ?? ''}
-                      </span>
+                      <FellowPerson person={p.junior} />
                     </th>
                     <td>
-                      {p.fellow.name}
-                      <span className="fellow-description">
-                        {p.fellow.employeeNumber} {p.fellow.unitName ?? ''}
-                      </span>
+                      <FellowPerson person={p.fellow} />
                     </td>
                     <td>
                       {p.isActive ? pairStatusLabels.confirmed : pairStatusLabels.ended}
