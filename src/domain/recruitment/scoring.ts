@@ -51,25 +51,10 @@ export type ApplicantScore = {
 };
 
 export function applicantScores(rubric: Rubric, all: readonly RaterScores[], ratersPerApplicant: number): ApplicantScore[] {
-  const byApplicant = new Map<number, Array<{ raterId: number; total: number }>>();
-  for (const s of all) {
-    const list = byApplicant.get(s.applicantId) ?? [];
-    list.push({ raterId: s.raterId, total: raterTotal(rubric, s.scores) });
-    byApplicant.set(s.applicantId, list);
-  }
-  return [...byApplicant.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([applicantId, totals]) => {
-      const sorted = [...totals].sort((a, b) => a.raterId - b.raterId);
-      const values = sorted.map((t) => t.total);
-      return {
-        applicantId,
-        score: round1(values.reduce((s, v) => s + v, 0) / values.length),
-        raterTotals: sorted,
-        spread: round1(Math.max(...values) - Math.min(...values)),
-        isComplete: values.length >= ratersPerApplicant,
-      };
-    });
+  return applicantScoresFromTotals(
+    all.map((s) => ({ raterId: s.raterId, applicantId: s.applicantId, total: raterTotal(rubric, s.scores) })),
+    ratersPerApplicant,
+  );
 }
 
 export type RaterCalibration = {
